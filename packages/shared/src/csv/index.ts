@@ -1,0 +1,4 @@
+export * from './columns';
+export * from './cells';
+export * from './report';
+export * from './template';

@@ -1,0 +1,4 @@
+export * from './enums';
+export * from './dates';
+export * from './metrics';
+export * from './csv';
