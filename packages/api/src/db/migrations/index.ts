@@ -1,0 +1,14 @@
+import { Foundation1795317278985 } from './1795317278985-Foundation';
+import { Records1795318374476 } from './1795318374476-Records';
+import { RecordsRowLevelSecurity1795318374477 } from './1795318374477-RecordsRowLevelSecurity';
+import { RowLevelSecurity1795317278986 } from './1795317278986-RowLevelSecurity';
+import { SessionAttendance1795323456311 } from './1795323456311-SessionAttendance';
+
+/** Every migration, in order. New ones come from `pnpm --filter @holdspace/api migration:generate`. */
+export const MIGRATIONS: Function[] = [
+  Foundation1795317278985,
+  RowLevelSecurity1795317278986,
+  Records1795318374476,
+  RecordsRowLevelSecurity1795318374477,
+  SessionAttendance1795323456311,
+];

@@ -1,0 +1,74 @@
+/**
+ * Recognises errors that mean "the database is away" (restarting, connections
+ * killed, refused): these become SERVICE_UNAVAILABLE / HTTP 503, not a crash.
+ */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000', // connection_exception
+  '08003', // connection_does_not_exist
+  '08006', // connection_failure
+  '08001', // sqlclient_unable_to_establish_sqlconnection
+  '08004', // sqlserver_rejected_establishment_of_sqlconnection
+  '53300', // too_many_connections
+]);
+const UNAVAILABLE_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+]);
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'connection timeout',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+  'Cannot use a pool after calling end',
+  // TypeORM, when the connection died between two statements of one request:
+  'Query runner already released',
+  'Database connection provided by a query runner was already released',
+];
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+    };
+    if (
+      typeof e.code === 'string' &&
+      (UNAVAILABLE_SQLSTATES.has(e.code) || UNAVAILABLE_NODE_CODES.has(e.code))
+    ) {
+      return true;
+    }
+    if (
+      typeof e.message === 'string' &&
+      UNAVAILABLE_MESSAGES.some((m) => (e.message as string).includes(m))
+    ) {
+      return true;
+    }
+    current = e.driverError ?? e.cause;
+  }
+  return false;
+}
+
+/** The SQLSTATE and constraint of a database error (pg's, possibly wrapped by TypeORM). */
+export function databaseError(error: unknown): { code?: string; constraint?: string } {
+  const e = error as { code?: unknown; constraint?: unknown; driverError?: unknown };
+  const driver = (e?.driverError ?? e) as { code?: unknown; constraint?: unknown };
+  return {
+    code: typeof driver?.code === 'string' ? driver.code : undefined,
+    constraint: typeof driver?.constraint === 'string' ? driver.constraint : undefined,
+  };
+}
+
+/** A unique violation (23505) of the named constraint. */
+export const isUniqueViolation = (error: unknown, constraint: string) => {
+  const { code, constraint: name } = databaseError(error);
+  return code === '23505' && name === constraint;
+};
