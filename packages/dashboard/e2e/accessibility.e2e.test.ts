@@ -1,0 +1,130 @@
+import type { Browser } from 'playwright-core';
+import { navigationFor } from '../src/shell/navigation';
+import {
+  axeViolations,
+  mainNavigation,
+  NO_ACCESS_HEADING,
+  openPage,
+  screenshot,
+  signIn,
+  submitSignIn,
+  waitForPage,
+  type OpenedPage,
+} from './support/app';
+import { launchChromium } from './support/chromium';
+import { DEMO_ACCOUNTS, RIVERSIDE } from './support/demo-accounts';
+
+/*
+ * axe (WCAG 2.0, 2.1 and 2.2, A and AA) finds nothing on the sign-in page, with
+ * and without errors, nor on any page the organisation admin can reach.
+ */
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('signed out', () => {
+  let opened: OpenedPage;
+
+  beforeAll(async () => {
+    opened = await openPage(browser);
+  });
+
+  afterAll(async () => {
+    await opened?.context.close();
+  });
+
+  afterEach(() => {
+    expect(opened.pageErrors.map(String)).toEqual([]);
+  });
+
+  test('the sign-in page', async () => {
+    const { page } = opened;
+    await page.goto('/sign-in');
+    await waitForPage(page, 'Sign in');
+    await screenshot(page, 'a11y-sign-in');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('the sign-in page showing errors', async () => {
+    const { page } = opened;
+    await page.goto('/sign-in');
+    await waitForPage(page, 'Sign in');
+    // Nothing filled in: both fields in error.
+    await submitSignIn(page, '', '');
+    await page.locator('.error-summary').waitFor();
+    expect(await page.locator('.error-summary a').count()).toBe(2);
+    await screenshot(page, 'a11y-sign-in-errors');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('signed in as the organisation admin', () => {
+  const pages = navigationFor('ORG_ADMIN');
+  let opened: OpenedPage;
+
+  beforeAll(async () => {
+    opened = await openPage(browser);
+    await signIn(opened.page, DEMO_ACCOUNTS.ORG_ADMIN.email);
+    await waitForPage(opened.page, pages[0]?.label ?? '');
+  });
+
+  afterAll(async () => {
+    await opened?.context.close();
+  });
+
+  afterEach(() => {
+    expect(opened.pageErrors.map(String)).toEqual([]);
+  });
+
+  test.each(pages.map((item) => [item.label, item] as const))('%s', async (_label, item) => {
+    const { page } = opened;
+    const link = mainNavigation(page).getByRole('link', { name: item.label, exact: true });
+    if ((await link.getAttribute('aria-current')) !== 'page') {
+      await link.click();
+      // After moving to another page, focus starts at its main content.
+      await page.waitForFunction(() => document.activeElement?.id === 'main-content');
+    }
+    await waitForPage(page, item.label);
+    await screenshot(page, `a11y-admin-${item.id}`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('a page the role may not see', async () => {
+    const { page } = opened;
+    await page.goto('/commissioning');
+    await waitForPage(page, NO_ACCESS_HEADING);
+    await screenshot(page, 'a11y-admin-no-access');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('a page that does not exist', async () => {
+    const { page } = opened;
+    await page.goto('/no-such-page');
+    await waitForPage(page, 'Page not found');
+    await screenshot(page, 'a11y-admin-not-found');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('after switching organisation', async () => {
+    const { page } = opened;
+    await page.goto(pages[0]?.path ?? '/');
+    await waitForPage(page, pages[0]?.label ?? '');
+    const switcher = page.getByLabel('Organisation', { exact: true });
+    await switcher.selectOption({ label: `${RIVERSIDE} (Organisation admin)` });
+    await page.getByRole('button', { name: 'Switch', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Now showing ${RIVERSIDE}` })
+      .waitFor();
+    await waitForPage(page, pages[0]?.label ?? '');
+    await screenshot(page, 'a11y-admin-switched');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

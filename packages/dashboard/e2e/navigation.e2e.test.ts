@@ -1,0 +1,120 @@
+import type { Browser } from 'playwright-core';
+import type { Role } from '../src/gql/graphql';
+import {
+  homePathFor,
+  NAVIGATION,
+  navigationFor,
+  ROLE_LABELS,
+  ROLES,
+} from '../src/shell/navigation';
+import {
+  heading,
+  mainNavigation,
+  navigationLabels,
+  NO_ACCESS_HEADING,
+  openPage,
+  pathOf,
+  screenshot,
+  signIn,
+  waitForPage,
+  type OpenedPage,
+} from './support/app';
+import { launchChromium } from './support/chromium';
+import { DEMO_ACCOUNTS } from './support/demo-accounts';
+
+/*
+ * Who sees what, for every role, against navigation.ts itself: a page the role
+ * may see is in its menu and opens; every other page, typed as an address,
+ * says the role has no access.
+ */
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const cases = ROLES.map((role) => [ROLE_LABELS[role], role, DEMO_ACCOUNTS[role].email] as const);
+
+describe.each(cases)('%s (%s, %s)', (label, role: Role, email) => {
+  const slug = `navigation-${role.toLowerCase().replace(/_/g, '-')}`;
+  const allowed = navigationFor(role);
+  const forbidden = NAVIGATION.filter((item) => !item.roles.includes(role));
+  let opened: OpenedPage;
+
+  beforeAll(async () => {
+    opened = await openPage(browser);
+    await signIn(opened.page, email);
+  });
+
+  afterAll(async () => {
+    await opened?.context.close();
+  });
+
+  afterEach(() => {
+    expect(opened.pageErrors.map(String)).toEqual([]);
+  });
+
+  test('the menu lists exactly its pages, and each opens', async () => {
+    const { page } = opened;
+    const home = allowed[0];
+    if (!home) throw new Error(`navigation.ts gives ${role} no pages`);
+
+    // Signing in lands on the role's first page, in its (only or first) organisation.
+    await waitForPage(page, home.label);
+    expect(pathOf(page)).toBe(homePathFor(role));
+    // The header names the organisation and the role.
+    const header = await page.getByRole('banner').innerText();
+    expect(header).toContain(DEMO_ACCOUNTS[role].organisation);
+    expect(header).toContain(label);
+    await screenshot(page, `${slug}-${home.id}`);
+
+    expect(await navigationLabels(page)).toEqual(allowed.map((item) => item.label));
+    const hrefs = await mainNavigation(page)
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toEqual(allowed.map((item) => item.path));
+
+    for (const item of allowed.slice(1)) {
+      await mainNavigation(page).getByRole('link', { name: item.label, exact: true }).click();
+      await waitForPage(page, item.label);
+      expect(pathOf(page)).toBe(item.path);
+      expect(
+        await mainNavigation(page)
+          .getByRole('link', { name: item.label, exact: true })
+          .getAttribute('aria-current'),
+      ).toBe('page');
+      await screenshot(page, `${slug}-${item.id}`);
+    }
+  });
+
+  test('every other page, opened by its address, says there is no access', async () => {
+    const { page } = opened;
+    expect(forbidden.length).toBeGreaterThan(0);
+    for (const item of forbidden) {
+      await page.goto(item.path);
+      await waitForPage(page, NO_ACCESS_HEADING);
+      expect(pathOf(page)).toBe(item.path);
+      const explanation = await page.locator('main').innerText();
+      expect(explanation).toMatch(
+        new RegExp(
+          `${item.label} is not available to an? ${label.toLowerCase()} in ${DEMO_ACCOUNTS[role].organisation}\\.`,
+        ),
+      );
+      // "an analyst", not "a analyst".
+      expect(explanation).not.toMatch(/\ba [aeiou]/i);
+      // The menu is still the role's own, with nothing added for the refused page.
+      expect(await navigationLabels(page)).toEqual(allowed.map((i) => i.label));
+      expect(await heading(page, item.label).count()).toBe(0);
+      await screenshot(page, `${slug}-no-access-${item.id}`);
+    }
+  });
+});
+
+test('every role has a demo account, so none goes untested', () => {
+  expect(Object.keys(DEMO_ACCOUNTS).sort()).toEqual([...ROLES].sort());
+});
