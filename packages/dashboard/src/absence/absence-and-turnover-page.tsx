@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { navigationItem } from '../shell/navigation';
 import { LoadingState } from '../shell/states';
@@ -7,9 +7,11 @@ import { useDocumentTitle } from '../shell/use-document-title';
 import { useViewer } from '../shell/viewer-context';
 import { canSeeAbsenceRecords } from '../people/permissions';
 import { CloseAbsencePage, CorrectAbsencePage, RecordAbsencePage } from './absence-forms';
-import { AbsenceMetrics } from './absence-metrics-slot';
 import { AbsenceRecords } from './absence-records';
 import '../people/people.css';
+
+/** The rates and trends: their own chunk (charts), loaded with the page. */
+const AbsenceMetrics = lazy(() => import('./absence-metrics'));
 
 /**
  * The Absence & turnover page (loaded lazily by the router):
@@ -41,14 +43,11 @@ function Overview() {
       <h1>{item.label}</h1>
       <p className="lead">{item.summary}</p>
 
-      {/* ---- Rates and trends: src/absence/absence-metrics.tsx (another component) ---- */}
-      {AbsenceMetrics ? (
-        <div className="metrics-slot">
-          <Suspense fallback={<LoadingState label="Loading absence and turnover figures" />}>
-            <AbsenceMetrics />
-          </Suspense>
-        </div>
-      ) : null}
+      <div className="metrics-slot">
+        <Suspense fallback={<LoadingState label="Loading absence and turnover figures" />}>
+          <AbsenceMetrics />
+        </Suspense>
+      </div>
 
       {/* ---- Records: individual absence episodes (admins and managers only) ---- */}
       {canSeeAbsenceRecords(role) ? (

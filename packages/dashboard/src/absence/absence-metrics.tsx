@@ -38,8 +38,8 @@ import {
 import '../supervision/supervision-metrics.css';
 
 /*
- * The rates and trends half of the Absence & turnover page (loaded lazily
- * through ./absence-metrics-slot.ts): sickness absence (rate, working days
+ * The rates and trends half of the Absence & turnover page (its own chunk,
+ * loaded lazily by the page): sickness absence (rate, working days
  * lost, long-term and mental-health shares, the monthly trend, by reason)
  * and turnover (turnover, voluntary and annualised, stability, the rolling
  * 12-month trend, leavers by reason), for the period and services in the

@@ -39,8 +39,8 @@ import { FigureGrid, TrendFigure, BreakdownFigure } from './supervision-metrics-
 import './supervision-metrics.css';
 
 /*
- * The figures half of the Supervision page (loaded lazily through
- * ./supervision-metrics-slot.ts): the headline figures, the overdue list,
+ * The figures half of the Supervision page (its own chunk, loaded lazily by
+ * the page): the headline figures, the overdue list,
  * the coverage trend and the format and function mixes, for the period and
  * services in the address (?period=…&service=…). Definitions: docs/metrics.md.
  */

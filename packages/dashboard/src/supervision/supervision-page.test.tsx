@@ -12,9 +12,10 @@ import * as csv from '../shell/csv';
 import { directoryMock, directoryPerson, fixToday, renderPage } from '../people/test-harness';
 import SupervisionPage from './supervision-page';
 
-// The figures are another component, found by Vite at build time.
-jest.mock('./supervision-metrics-slot', () => ({
-  SupervisionMetrics: () => <section aria-label="Supervision figures">Figures go here</section>,
+// The figures have their own tests (supervision-metrics.test.tsx).
+jest.mock('./supervision-metrics', () => ({
+  __esModule: true,
+  default: () => <section aria-label="Supervision figures">Figures go here</section>,
 }));
 
 const TODAY = '2026-03-27';

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes, useSearchParams } from 'react-router-dom';
 import { navigationItem } from '../shell/navigation';
 import { LoadingState } from '../shell/states';
@@ -22,25 +22,8 @@ import { NoContentNotice, SUPERVISION_PATH } from './supervision-kit';
 import '../people/people.css';
 import './supervision.css';
 
-/**
- * The figures (src/supervision/supervision-metrics.tsx, another component,
- * found at build time by ./supervision-metrics-slot.ts): their own chunk,
- * nothing at all when the file does not exist. Loaded with import() so the
- * page itself never depends on Vite's import.meta.glob (which Jest cannot
- * read): if the slot fails, only the figures' place shows an error.
- */
-const SupervisionMetricsSlot = lazy(async (): Promise<{ default: ComponentType }> => {
-  const { SupervisionMetrics } = await import('./supervision-metrics-slot');
-  if (!SupervisionMetrics) return { default: () => null };
-  const Metrics = SupervisionMetrics;
-  return {
-    default: () => (
-      <div className="metrics-slot">
-        <Metrics />
-      </div>
-    ),
-  };
-});
+/** The figures (overdue list, held vs expected, mixes): their own chunk, loaded with the page. */
+const SupervisionMetrics = lazy(() => import('./supervision-metrics'));
 
 /**
  * The Supervision page (loaded lazily by the router):
@@ -93,10 +76,11 @@ function SupervisionHome() {
       <p className="lead">{item.summary}</p>
       <Flash />
 
-      {/* ---- Figures: src/supervision/supervision-metrics.tsx (another component) ---- */}
       <MetricsBoundary>
         <Suspense fallback={<LoadingState label="Loading supervision figures" />}>
-          <SupervisionMetricsSlot />
+          <div className="metrics-slot">
+            <SupervisionMetrics />
+          </div>
         </Suspense>
       </MetricsBoundary>
 
