@@ -106,6 +106,30 @@ describe('sign-in', () => {
     expect((await signIn(other.email, TEST_PASSWORD)).body.errors).toBeUndefined();
   });
 
+  it('gives aliased attempts in one request no extra guesses', async () => {
+    const user = await createUser(server.dataSource);
+    // A wrong password, then the right one and more, as aliases of one mutation: mutations
+    // run one after another and signIn is non-null, so the first failure ends the request
+    // and nothing after it is tried or answered.
+    const tries = ['wrong-0', TEST_PASSWORD, 'wrong-2', TEST_PASSWORD];
+    const query = `mutation { ${tries
+      .map(
+        (password, i) =>
+          `a${i}: signIn(input: { email: ${JSON.stringify(user.email)}, password: ${JSON.stringify(password)} }) { token }`,
+      )
+      .join(' ')} }`;
+    const result = await gql(server.url, query, {});
+    expect(result.body.data ?? null).toBeNull();
+    expect((result.body.errors ?? []).map((e) => [e.path?.[0], e.extensions?.code])).toEqual([
+      ['a0', 'UNAUTHENTICATED'],
+    ]);
+    // The failure counted, and the right password after it was never tried (it would have
+    // cleared the count): two more failures reach the limit of 3.
+    for (const password of ['wrong-3', 'wrong-4'])
+      expect(errorCode(await signIn(user.email, password))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await signIn(user.email, TEST_PASSWORD))).toBe('TOO_MANY_REQUESTS');
+  });
+
   it('throttles an address that tries many accounts', async () => {
     const strict = await startTestServer({
       SIGNIN_MAX_FAILURES_PER_ADDRESS: '4',
