@@ -1,6 +1,9 @@
 import { AbsenceEpisode } from '../absence/absence-episode.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuthSession } from '../auth/auth-session.entity';
+import { SharedServiceMonth } from '../commissioning/shared-service-month.entity';
+import { SharingAgreementService } from '../commissioning/sharing-agreement-service.entity';
+import { SharingAgreement } from '../commissioning/sharing-agreement.entity';
 import { SignInFailure } from '../auth/sign-in-attempt.entity';
 import { User } from '../auth/user.entity';
 import { ManagedService } from '../organisations/managed-service.entity';
@@ -33,4 +36,7 @@ export const ENTITIES = [
   SessionAction,
   AbsenceEpisode,
   UserInvitation,
+  SharingAgreement,
+  SharingAgreementService,
+  SharedServiceMonth,
 ];

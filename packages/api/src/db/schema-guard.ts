@@ -10,6 +10,12 @@ export const GLOBAL_TABLES = [
   'typeorm_migrations',
 ];
 
+/**
+ * Foreign keys that point at another organisation on purpose (`table.column`): a sharing
+ * agreement belongs to the provider and names its commissioner (docs/commissioning.md).
+ */
+export const CROSS_ORGANISATION_REFERENCES = ['sharing_agreements.commissioner_id'];
+
 interface Queryable {
   query: Client['query'];
 }
@@ -96,12 +102,17 @@ export async function schemaViolations(db: Queryable): Promise<string[]> {
       violations.push(`${k.table}.${k.name}: key does not include tenant_id`);
     }
     if (k.type === 'f' && k.ref_table && tenantTables.has(k.ref_table)) {
+      const crossOrganisation =
+        k.ref_table === 'organisations' &&
+        k.columns.length === 1 &&
+        CROSS_ORGANISATION_REFERENCES.includes(`${k.table}.${k.columns[0]}`);
       const ok =
-        k.ref_table === 'organisations'
+        crossOrganisation ||
+        (k.ref_table === 'organisations'
           ? k.columns.length === 1 && k.columns[0] === 'tenant_id'
           : k.columns.includes('tenant_id') &&
             (k.ref_columns ?? []).includes('tenant_id') &&
-            k.columns.indexOf('tenant_id') === (k.ref_columns ?? []).indexOf('tenant_id');
+            k.columns.indexOf('tenant_id') === (k.ref_columns ?? []).indexOf('tenant_id'));
       if (!ok)
         violations.push(
           `${k.table}.${k.name}: foreign key to ${k.ref_table} does not match on tenant_id`,

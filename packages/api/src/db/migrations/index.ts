@@ -1,3 +1,4 @@
+import { Commissioning1795334261012 } from './1795334261012-Commissioning';
 import { Foundation1795317278985 } from './1795317278985-Foundation';
 import { Records1795318374476 } from './1795318374476-Records';
 import { RecordsRowLevelSecurity1795318374477 } from './1795318374477-RecordsRowLevelSecurity';
@@ -11,4 +12,5 @@ export const MIGRATIONS: Function[] = [
   Records1795318374476,
   RecordsRowLevelSecurity1795318374477,
   SessionAttendance1795323456311,
+  Commissioning1795334261012,
 ];
