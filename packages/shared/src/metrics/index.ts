@@ -9,3 +9,4 @@ export * from './supervision';
 export * from './cost';
 export * from './suppression';
 export * from './overview';
+export * from './comparison';
