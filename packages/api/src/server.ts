@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { AuthService } from './auth/auth.service';
+import { startRollupJob } from './commissioning/rollup.job';
 import type { Config } from './config/config';
 import type { Logger } from './config/logger';
 import { createDataSource } from './db/data-source';
@@ -73,6 +74,8 @@ export async function startHoldspace(
     });
     const { port } = server.httpServer.address() as AddressInfo;
     const ds = dataSource;
+    // The shared rollup's months that complete without a write (docs/commissioning.md).
+    const rollupJob = startRollupJob(ds, logger);
     let stopping: Promise<void> | null = null;
     return {
       url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
@@ -83,6 +86,7 @@ export async function startHoldspace(
       stop: () =>
         (stopping ??= (async () => {
           await server.apollo.stop(); // stops accepting, drains in-flight requests
+          await rollupJob.stop();
           if (server.httpServer.listening)
             await new Promise((r) => server.httpServer.close(() => r(null)));
           await ds.destroy();

@@ -1,5 +1,9 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { refreshMarkedRollup } from '../commissioning/rollup.service';
 import { InternalError } from '../errors/app-errors';
+
+/** SQL that may write a row (anything else is a read; a false positive only costs a read). */
+const WRITES = /\b(INSERT|UPDATE|DELETE|MERGE|COPY|TRUNCATE|CALL)\b/i;
 
 export interface DbIdentity {
   readonly userId: string | null;
@@ -19,6 +23,8 @@ export class RequestDb {
   private finished = false;
   /** Statements sent by this request (for the no-N+1 tests and logs). */
   statements = 0;
+  /** Whether a statement that may write was sent (a read-only request skips the rollup check). */
+  private mayHaveWritten = false;
 
   /**
    * @param whenNoTenant the error for tenant work in a request that acts in no
@@ -77,6 +83,7 @@ export class RequestDb {
     const send = runner.query.bind(runner);
     runner.query = ((...args: Parameters<QueryRunner['query']>) => {
       this.statements++;
+      if (!this.mayHaveWritten && WRITES.test(args[0])) this.mayHaveWritten = true;
       return send(...args);
     }) as QueryRunner['query'];
     await runner.connect();
@@ -91,6 +98,17 @@ export class RequestDb {
   /** Commits (ok) or rolls back, and returns the connection to the pool. Idempotent. */
   async finish(ok: boolean): Promise<void> {
     if (this.finished) return;
+    if (ok && this.runner && this.mayHaveWritten && this.identity.tenantId) {
+      // The shared rollup follows the records before they commit (docs/commissioning.md):
+      // every writing transaction of a tenant (request, import, command, seed) commits here.
+      try {
+        await this.ready;
+        await refreshMarkedRollup(this);
+      } catch (error) {
+        await this.finish(false);
+        throw error;
+      }
+    }
     this.finished = true;
     const runner = this.runner;
     if (!runner) return;
