@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AbsenceResolver } from '../absence/absence.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
+import { SharingResolver } from '../commissioning/sharing.resolver';
 import { MetricsResolver } from '../metrics/metrics.resolver';
 import { ServiceResolver } from '../services/service.resolver';
 import { SettingsResolver } from '../settings/settings.resolver';
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   UsersResolver,
   AuditResolver,
   MetricsResolver,
+  SharingResolver,
 ] as const;
 
 /** The GraphQL schema, built from the resolvers; inputs validated by class-validator. */
