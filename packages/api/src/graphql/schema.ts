@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AbsenceResolver } from '../absence/absence.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
+import { ComparisonResolver } from '../commissioning/comparison.resolver';
 import { SharingResolver } from '../commissioning/sharing.resolver';
 import { MetricsResolver } from '../metrics/metrics.resolver';
 import { ServiceResolver } from '../services/service.resolver';
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   AuditResolver,
   MetricsResolver,
   SharingResolver,
+  ComparisonResolver,
 ] as const;
 
 /** The GraphQL schema, built from the resolvers; inputs validated by class-validator. */
