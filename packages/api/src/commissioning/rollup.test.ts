@@ -9,6 +9,7 @@
  *   row-level security.
  */
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -23,13 +24,15 @@ import {
   asTenant,
   connect,
   createOrganisation,
+  createUser,
   gql,
   memberOf,
   startTestServer,
 } from '../../test/helpers';
 import { ALL_MONTHS } from '../db/migrations/1795334261012-Commissioning';
 import type { RunningHoldspace } from '../server';
-import { withTenant, type RequestDb } from '../tenancy/request-db';
+import { importRecords } from '../imports/import.service';
+import { RequestDb, withTenant } from '../tenancy/request-db';
 import { insertOrg, type FixtureOrg } from '../metrics/testing/org-fixture';
 import {
   completeMonths,
@@ -354,6 +357,50 @@ describe('shared_service_months', () => {
     await completeSharedMonths(ds);
     expect(await lastMonth()).toBe(last);
     expect(await rowsOf(ds, provider.id)).toEqual(await fromScratch(ds, provider.id));
+  });
+
+  it('follows a CSV import (the import commits through the same path)', async () => {
+    const A = randomUUID();
+    const provider = await insertOrg(ds, {
+      settings: SETTINGS,
+      staff: [staffMember(A)],
+      agreements: [],
+      sessions: [],
+      absences: [],
+      serviceNames: { [A]: 'Family Support' },
+    });
+    const commissioner = await createOrganisation(ds, { kind: 'COMMISSIONER' });
+    await share(ds, provider.id, commissioner.id, [A], '2024-01-01');
+    const csv =
+      [
+        'staff_ref,display_name,service,role_title,practitioner_type,fte,start_date,end_date,leaving_reason,requires_supervision',
+        'S1,Ann Lee,Family Support,,Counsellor,1,2024-03-01,,,',
+        'S2,Bo Chan,Family Support,,Counsellor,0.5,2024-04-01,2024-09-30,RESIGNATION,',
+      ].join('\r\n') + '\r\n';
+    const db = new RequestDb(ds, { userId: null, tenantId: provider.id });
+    const report = await importRecords(
+      db,
+      { userId: (await createUser(ds)).id, requestId: null },
+      Readable.from([Buffer.from(csv)]),
+      {
+        kind: 'staff',
+        dryRun: false,
+        createMissingServices: false,
+      },
+    );
+    expect(report.ok).toBe(true);
+    await db.finish(report.committed);
+    const rows = await rowsOf(ds, provider.id);
+    const counsellors = rows.filter((r) => r.practitioner_type === 'Counsellor');
+    expect(counsellors.map((r) => [r.month, r.headcount_end]).slice(0, 3)).toEqual([
+      ['2024-03-01', 1],
+      ['2024-04-01', 2],
+      ['2024-05-01', 2],
+    ]);
+    expect(rows.find((r) => r.month === '2024-09-01' && r.practitioner_type === '')?.leavers).toBe(
+      1,
+    );
+    expect(rows).toEqual(await fromScratch(ds, provider.id));
   });
 
   it('lists sharing providers through a function that answers ids only', async () => {
