@@ -393,6 +393,7 @@ export class Commissioning1795334261012 implements MigrationInterface {
     await queryRunner.query('DROP POLICY sharing_parties ON organisations');
     await queryRunner.query('DROP POLICY sharing_counterparty ON audit_events');
     await queryRunner.query('DROP POLICY commissioner_read ON services');
+    await queryRunner.query('DROP POLICY commissioner_read ON shared_service_months');
     await queryRunner.query('DROP TRIGGER shared_rollup_mark_settings ON organisations');
     await queryRunner.query('DROP FUNCTION shared_rollup_mark_settings()');
     for (const [table, suffix] of [...RECORD_TABLES, ['session_attendees', 'attendees']] as [
