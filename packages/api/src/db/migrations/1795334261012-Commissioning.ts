@@ -15,13 +15,13 @@ function markFrom(source: string, onlySharing = true): string {
     INSERT INTO public.shared_rollup_dirty AS m (tenant_id, month)
     SELECT t.tenant_id, date_trunc('month', min(t.d))::date
       FROM (${source}) t
+     GROUP BY t.tenant_id
      ${
        onlySharing
-         ? `WHERE EXISTS (SELECT 1 FROM public.sharing_agreements a
-                      WHERE a.tenant_id = t.tenant_id AND a.status = 'ACTIVE')`
+         ? `HAVING EXISTS (SELECT 1 FROM public.sharing_agreements a
+                        WHERE a.tenant_id = t.tenant_id AND a.status = 'ACTIVE')`
          : ''
      }
-     GROUP BY t.tenant_id
     ON CONFLICT (tenant_id) DO UPDATE SET month = EXCLUDED.month WHERE m.month > EXCLUDED.month;`;
 }
 
