@@ -15,6 +15,29 @@ const S: Role = 'SUPERVISOR';
 const P: Role = 'PRACTITIONER';
 const N: Role = 'ANALYST';
 const C: Role = 'COMMISSIONER_ANALYST';
+/**
+ * A persona beyond the fixture organisation's roles: the ORG_ADMIN of the commissioner
+ * organisation (which has an ACTIVE sharing agreement with the fixture organisation, whose
+ * ORG_ADMIN is `A`). The commissioner analyst `C` acts in that commissioner organisation.
+ */
+const CA = 'COMMISSIONER_ADMIN' as const;
+type Persona = Role | typeof CA;
+const PERSONAS: Persona[] = [...ROLES, CA];
+/**
+ * The commissioning operations, the only ones asked as CA here: elsewhere CA is an ordinary
+ * ORG_ADMIN of its own organisation, and the provider's ids in its hands are the business of
+ * cross-organisation.test.ts.
+ */
+const COMMISSIONING = new Set([
+  'sharingAgreements',
+  'requestSharing',
+  'withdrawSharingRequest',
+  'acceptSharing',
+  'updateSharing',
+  'declineSharing',
+  'revokeSharing',
+  'commissionerComparison',
+]);
 const INDIVIDUAL = [A, M, S, P];
 
 /**
@@ -23,7 +46,7 @@ const INDIVIDUAL = [A, M, S, P];
  * a new query or mutation cannot ship without a decided rule.
  * Finer rules (which services, which supervisees) are tested in each domain.
  */
-const ACCESS: Record<string, Role[] | 'PUBLIC' | 'SIGNED_IN'> = {
+const ACCESS: Record<string, Persona[] | 'PUBLIC' | 'SIGNED_IN'> = {
   // sign-in
   viewer: 'PUBLIC',
   signIn: 'PUBLIC',
@@ -80,6 +103,15 @@ const ACCESS: Record<string, Role[] | 'PUBLIC' | 'SIGNED_IN'> = {
   // metrics: aggregates for admins, managers (their services) and analysts; the overdue list names people
   metricsOverview: [A, M, N],
   overdueSupervision: [A, M],
+  // commissioning (docs/commissioning.md): A is the provider's admin; C and CA the commissioner's
+  sharingAgreements: [A, C, CA],
+  requestSharing: [CA],
+  withdrawSharingRequest: [CA],
+  acceptSharing: [A],
+  updateSharing: [A],
+  declineSharing: [A],
+  revokeSharing: [A],
+  commissionerComparison: [C, CA],
 };
 
 const REFUSALS = ['FORBIDDEN', 'NOT_FOUND'];
@@ -101,6 +133,8 @@ describe('who may do what: every operation, every role', () => {
       .map((op) => op.field.name)
       .filter((name) => !(name in ACCESS));
     expect(missing).toEqual([]);
+    const names = new Set(schemaOperations(schema).map((op) => op.field.name));
+    expect([...COMMISSIONING].filter((name) => !names.has(name))).toEqual([]);
   });
 
   it('refuses every operation that needs a sign-in when signed out', async () => {
@@ -120,10 +154,11 @@ describe('who may do what: every operation, every role', () => {
     for (const { kind, field } of schemaOperations(schema)) {
       const rule = ACCESS[field.name];
       if (rule === undefined || rule === 'PUBLIC') continue;
-      for (const role of ROLES) {
+      for (const role of PERSONAS) {
+        if (role === CA && !COMMISSIONING.has(field.name)) continue;
         // Mutations get a fresh organisation each, so one role's change never decides another's answer.
         const f = kind === 'mutation' ? await createOrganisationFixture(server.dataSource) : shared;
-        const member = f.members[role];
+        const member = role === CA ? f.commissionerAdmin : f.members[role];
         const { document, variables } = callFor(kind, field, f);
         const result = await gql(server.url, document, variables, {
           token: member.token,

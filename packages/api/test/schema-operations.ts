@@ -10,6 +10,8 @@ import {
   isNonNullType,
   isScalarType,
   isLeafType,
+  isObjectType,
+  type GraphQLObjectType,
 } from 'graphql';
 import type { OrganisationFixture } from './fixtures/organisation-fixture';
 
@@ -60,6 +62,10 @@ function targetId(operation: string, argName: string, f: OrganisationFixture): s
   };
   if (argName !== 'id') return byArg[argName] ?? f.staff.p;
   const byOperation: Array<[RegExp, string]> = [
+    // Sharing agreements: each operation's agreement in the state it acts on.
+    [/^withdrawSharing/, f.sharing.requestedByCommissioner],
+    [/^(accept|decline)Sharing/, f.sharing.requestedOfProvider],
+    [/^(update|revoke)Sharing/, f.sharing.active],
     [/absence/i, f.absences.p],
     [/agreement/i, f.agreements.p],
     [/action/i, f.actions.p],
@@ -109,6 +115,7 @@ function valueFor(
       case 'ID':
         return ids(name);
       case 'LocalDate':
+        if (/Month$/.test(name)) return '2026-10-01';
         return /start|from|reviewedOn/i.test(name) ? '2026-10-01' : '2026-10-20';
       case 'Int':
         return /minutes/i.test(name)
@@ -128,6 +135,7 @@ function valueFor(
         if (/email/i.test(name)) return `matrix-${counter}-${Date.now()}@example.org`;
         if (/password/i.test(name)) return 'a long enough password';
         if (/timeZone/.test(name)) return 'Europe/London';
+        if (/slug/i.test(name)) return f.slug;
         if (/currency/.test(name)) return 'GBP';
         return `Matrix ${counter}`;
       default:
@@ -149,6 +157,8 @@ export function callFor(
   options: {
     idFor?: (operation: string, argName: string) => string;
     withOptionalIds?: boolean;
+    /** Select every field without required arguments, a few levels deep (not just __typename). */
+    fullSelection?: boolean;
   } = {},
 ): { document: string; variables: Record<string, unknown> } {
   const idFor = options.idFor ?? ((op: string, arg: string) => targetId(op, arg, f));
@@ -170,9 +180,28 @@ export function callFor(
   }
   const defs = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const call = args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+  const named = getNamedType(field.type);
+  const selection = isLeafType(named)
+    ? ''
+    : options.fullSelection && isObjectType(named)
+      ? ` ${fullSelection(named)}`
+      : ' { __typename }';
   return {
     document: `${kind} Op${defs ? `(${defs})` : ''} { ${field.name}${call ? `(${call})` : ''}${selection} }`,
     variables,
   };
+}
+
+/** Every field of `type` that takes no required argument, objects to `depth` levels. */
+function fullSelection(type: GraphQLObjectType, depth = 4): string {
+  const fields: string[] = ['__typename'];
+  for (const field of Object.values(type.getFields())) {
+    if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    const named = getNamedType(field.type);
+    if (isLeafType(named)) fields.push(field.name);
+    else if (isObjectType(named) && depth > 1) {
+      fields.push(`${field.name} ${fullSelection(named, depth - 1)}`);
+    }
+  }
+  return `{ ${fields.join(' ')} }`;
 }
