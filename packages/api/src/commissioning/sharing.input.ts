@@ -1,17 +1,19 @@
-import { ArrayMaxSize, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsString } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDate } from '../graphql/scalars';
 
 /** At most this many services per agreement. */
 export const MAX_SHARED_SERVICES = 500;
+/** The one answer for an address that names no provider the caller may ask, whatever the reason. */
+export const NO_PROVIDER = 'No provider organisation has that Holdspace address.';
 /** No agreement shares months before this day. */
 export const EARLIEST_SHARED_FROM = '2000-01-01';
 
 @InputType({ description: 'A commissioner asks a provider to share.' })
 export class RequestSharingInput {
   @Field({ description: "The provider's Holdspace address (its slug), exactly." })
+  // No length check here: any address that names no provider gets the one same answer.
   @IsString()
-  @MaxLength(200, { message: 'No organisation has that address.' })
   providerSlug: string;
 }
 

@@ -24,6 +24,7 @@ import {
 import {
   EARLIEST_SHARED_FROM,
   MAX_SHARED_SERVICES,
+  NO_PROVIDER,
   type RequestSharingInput,
   type SharingTermsInput,
 } from './sharing.input';
@@ -31,7 +32,6 @@ import type { SharingAgreementType } from './sharing.types';
 
 export const SHARING_ENTITY = 'SharingAgreement';
 const agreementNotFound = () => notFound('Sharing agreement');
-const NO_PROVIDER = 'No provider organisation has that Holdspace address.';
 
 interface AgreementRow {
   tenant_id: string;

@@ -299,6 +299,7 @@ describe('sharing agreements', () => {
       p.commissionerSlug,
       p.providerSlug.toUpperCase(),
       '',
+      'x'.repeat(201),
     ]) {
       const r = await call(p.commissionerAdmin, REQUEST, { input: { providerSlug } });
       expectError(r, 'BAD_USER_INPUT', 'input.providerSlug');
