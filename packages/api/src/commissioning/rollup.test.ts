@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
+import pino from 'pino';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import {
@@ -32,6 +33,7 @@ import {
 import { ALL_MONTHS } from '../db/migrations/1795334261012-Commissioning';
 import type { RunningHoldspace } from '../server';
 import { importRecords } from '../imports/import.service';
+import { startRollupJob } from './rollup.job';
 import { RequestDb, withTenant } from '../tenancy/request-db';
 import { insertOrg, type FixtureOrg } from '../metrics/testing/org-fixture';
 import {
@@ -401,6 +403,55 @@ describe('shared_service_months', () => {
       1,
     );
     expect(rows).toEqual(await fromScratch(ds, provider.id));
+  });
+
+  it('runs the job at start and on its timer, and stops it', async () => {
+    const A = randomUUID();
+    const provider = await insertOrg(ds, {
+      settings: SETTINGS,
+      staff: [staffMember(A)],
+      agreements: [],
+      sessions: [],
+      absences: [],
+    });
+    const commissioner = await createOrganisation(ds, { kind: 'COMMISSIONER' });
+    await share(ds, provider.id, commissioner.id, [A], '2024-01-01');
+    const last = lastCompleteMonth(todayIn('Europe/London'));
+    const dropLastMonth = () =>
+      asTenant(ds, provider.id, 'DELETE FROM shared_service_months WHERE month = $1', [last]);
+    const hasLastMonth = async () =>
+      (
+        await asTenant(ds, provider.id, 'SELECT 1 FROM shared_service_months WHERE month = $1', [
+          last,
+        ])
+      ).length > 0;
+    const until = async (done: () => Promise<boolean>) => {
+      for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 25));
+      return done();
+    };
+    // The job's own reports (other servers' jobs may run on this database too).
+    const added: number[] = [];
+    const logger = pino(
+      { level: 'info' },
+      { write: (line: string) => added.push(JSON.parse(line).rows ?? 0) },
+    );
+    const addedByJob = async () => added.filter((n) => n > 0).length;
+    await dropLastMonth();
+    const job = startRollupJob(ds, logger, 150);
+    try {
+      expect(await until(async () => (await addedByJob()) >= 1)).toBe(true); // at start
+      expect(await hasLastMonth()).toBe(true);
+      await dropLastMonth();
+      expect(await until(async () => (await addedByJob()) >= 2)).toBe(true); // on the timer
+      expect(await hasLastMonth()).toBe(true);
+    } finally {
+      await job.stop();
+    }
+    const runs = added.length;
+    await dropLastMonth();
+    await new Promise((r) => setTimeout(r, 450));
+    expect(added.length).toBe(runs); // stopped: no run since
+    await completeSharedMonths(ds);
   });
 
   it('lists sharing providers through a function that answers ids only', async () => {
