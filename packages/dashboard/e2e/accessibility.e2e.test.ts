@@ -66,7 +66,7 @@ describe('signed out', () => {
 });
 
 describe('signed in as the organisation admin', () => {
-  const pages = navigationFor('ORG_ADMIN');
+  const pages = navigationFor('ORG_ADMIN', DEMO_ACCOUNTS.ORG_ADMIN.kind);
   let opened: OpenedPage;
 
   beforeAll(async () => {

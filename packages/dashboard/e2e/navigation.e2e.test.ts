@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import type { Role } from '../src/gql/graphql';
 import {
   homePathFor,
+  mayOpen,
   NAVIGATION,
   navigationFor,
   ROLE_LABELS,
@@ -42,8 +43,9 @@ const cases = ROLES.map((role) => [ROLE_LABELS[role], role, DEMO_ACCOUNTS[role].
 
 describe.each(cases)('%s (%s, %s)', (label, role: Role, email) => {
   const slug = `navigation-${role.toLowerCase().replace(/_/g, '-')}`;
-  const allowed = navigationFor(role);
-  const forbidden = NAVIGATION.filter((item) => !item.roles.includes(role));
+  const { kind } = DEMO_ACCOUNTS[role];
+  const allowed = navigationFor(role, kind);
+  const forbidden = NAVIGATION.filter((item) => !mayOpen(item, role, kind));
   let opened: OpenedPage;
 
   beforeAll(async () => {
@@ -66,7 +68,7 @@ describe.each(cases)('%s (%s, %s)', (label, role: Role, email) => {
 
     // Signing in lands on the role's first page, in its (only or first) organisation.
     await waitForPage(page, home.label);
-    expect(pathOf(page)).toBe(homePathFor(role));
+    expect(pathOf(page)).toBe(homePathFor(role, kind));
     // The header names the organisation and the role.
     const header = await page.getByRole('banner').innerText();
     expect(header).toContain(DEMO_ACCOUNTS[role].organisation);

@@ -463,7 +463,7 @@ describe('a practitioner', () => {
     await expect(visibleStaff(page)).resolves.toEqual(['Dev Patel']);
 
     await page.goto('/people?status=all');
-    if (canSee('PRACTITIONER', 'people')) {
+    if (canSee('PRACTITIONER', DEMO_ACCOUNTS.PRACTITIONER.kind, 'people')) {
       await waitForPage(page, 'People');
       const names = (await tableCells(page.getByRole('table', { name: /^Staff/ }))).map(
         (row) => row[0],

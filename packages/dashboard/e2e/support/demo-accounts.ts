@@ -1,4 +1,4 @@
-import type { Role } from '../../src/gql/graphql';
+import type { OrganisationKind, Role } from '../../src/gql/graphql';
 
 /** The API's demo data (SEED_DEMO=true): one account per role, one password for all. */
 export const DEMO_PASSWORD = 'holdspace-demo-2026';
@@ -11,15 +11,21 @@ export interface DemoAccount {
   email: string;
   /** The organisation the account acts in after signing in (its first membership). */
   organisation: string;
+  /** That organisation's kind: the pages a role sees depend on it (navigation.ts). */
+  kind: OrganisationKind;
 }
 
 /** A Record, so a new role does not compile until it has a demo account to test it with. */
 export const DEMO_ACCOUNTS: Record<Role, DemoAccount> = {
   // Also an admin of Riverside, second.
-  ORG_ADMIN: { email: 'admin@northside.example', organisation: NORTHSIDE },
-  SERVICE_MANAGER: { email: 'manager@northside.example', organisation: NORTHSIDE },
-  SUPERVISOR: { email: 'supervisor@northside.example', organisation: NORTHSIDE },
-  PRACTITIONER: { email: 'practitioner@northside.example', organisation: NORTHSIDE },
-  ANALYST: { email: 'analyst@northside.example', organisation: NORTHSIDE },
-  COMMISSIONER_ANALYST: { email: 'commissioner@county.example', organisation: COUNTY },
+  ORG_ADMIN: { email: 'admin@northside.example', organisation: NORTHSIDE, kind: 'NGO' },
+  SERVICE_MANAGER: { email: 'manager@northside.example', organisation: NORTHSIDE, kind: 'NGO' },
+  SUPERVISOR: { email: 'supervisor@northside.example', organisation: NORTHSIDE, kind: 'NGO' },
+  PRACTITIONER: { email: 'practitioner@northside.example', organisation: NORTHSIDE, kind: 'NGO' },
+  ANALYST: { email: 'analyst@northside.example', organisation: NORTHSIDE, kind: 'NGO' },
+  COMMISSIONER_ANALYST: {
+    email: 'commissioner@county.example',
+    organisation: COUNTY,
+    kind: 'COMMISSIONER',
+  },
 };

@@ -8,13 +8,14 @@ import { GuardedPage, HomeRedirect } from './guarded-page';
 
 /**
  * Pages with sub-pages, routed inside the page with nested <Routes>
- * (/settings/users, /people/:id, /absence-and-turnover/record, ...).
+ * (/settings/users, /people/:id, /absence-and-turnover/record, /commissioning/sharing, ...).
  */
 const NESTED_PAGES: ReadonlySet<NavigationItemId> = new Set([
   'settings',
   'people',
   'absence-and-turnover',
   'supervision',
+  'commissioning',
 ]);
 
 /** Every route. Page routes come from navigation.ts, so a page and its menu item cannot drift apart. */

@@ -2,17 +2,21 @@ import { Link, NavLink, Navigate, Route, Routes } from 'react-router-dom';
 import { EmptyState } from '../shell/states';
 import { useDocumentTitle } from '../shell/use-document-title';
 import { useViewer } from '../shell/viewer-context';
+import { ProviderSharingSection } from '../commissioning/provider-sharing';
 import { OrganisationSettingsSection } from './organisation-settings';
 import { UsersSection } from './users';
 import './admin.css';
 
 /**
- * Settings: the organisation's settings (/settings) and its users
- * (/settings/users, admins only). Loaded lazily by the router.
+ * Settings: the organisation's settings (/settings), its users
+ * (/settings/users, admins only) and, for a provider's admins, sharing with
+ * commissioners (/settings/sharing, src/commissioning). Loaded lazily by the router.
  */
 export default function SettingsPage() {
   const { role, organisation } = useViewer();
   const isAdmin = role === 'ORG_ADMIN';
+  // A commissioner organisation asks providers to share (Commissioning); it shares nothing itself.
+  const sharesWithCommissioners = isAdmin && organisation.kind !== 'COMMISSIONER';
   return (
     <div className="page">
       <h1>Settings</h1>
@@ -34,6 +38,13 @@ export default function SettingsPage() {
                 Users
               </NavLink>
             </li>
+            {sharesWithCommissioners ? (
+              <li>
+                <NavLink className="sub-nav__link" to="/settings/sharing">
+                  Sharing with commissioners
+                </NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       ) : null}
@@ -42,6 +53,16 @@ export default function SettingsPage() {
         <Route
           path="users"
           element={isAdmin ? <UsersSection /> : <Navigate to="/settings" replace />}
+        />
+        <Route
+          path="sharing"
+          element={
+            sharesWithCommissioners ? (
+              <ProviderSharingSection />
+            ) : (
+              <Navigate to="/settings" replace />
+            )
+          }
         />
         <Route path="*" element={<SettingsNotFound />} />
       </Routes>

@@ -13,7 +13,7 @@ import { setOrganisationId, useOrganisationId } from '../app/organisation';
 import { signInPath } from '../app/safe-next-path';
 import { ViewerDocument } from '../gql/graphql';
 import { MainNavigation } from './main-navigation';
-import { homePathFor, itemForPath, navigationFor, ROLE_LABELS } from './navigation';
+import { homePathFor, itemForPath, mayOpen, navigationFor, ROLE_LABELS } from './navigation';
 import { OrganisationSwitcher } from './organisation-switcher';
 import { SignOutButton } from './sign-out-button';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
@@ -151,8 +151,8 @@ export function AppShell() {
       // Everything cached belongs to the previous organisation; refetch what is on screen.
       await client.resetStore().catch(() => undefined);
       const page = itemForPath(location.pathname);
-      if (next && (!page || !page.roles.includes(next.role))) {
-        await navigate(homePathFor(next.role));
+      if (next && (!page || !mayOpen(page, next.role, next.organisation.kind))) {
+        await navigate(homePathFor(next.role, next.organisation.kind));
       }
     },
     [client, memberships, location.pathname, navigate],
@@ -206,7 +206,9 @@ export function AppShell() {
         memberships={memberships}
         membership={membership}
         onSwitch={switchOrganisation}
-        navigation={<MainNavigation items={navigationFor(membership.role)} />}
+        navigation={
+          <MainNavigation items={navigationFor(membership.role, membership.organisation.kind)} />
+        }
       >
         {/* Pages wait until requests carry the organisation they will show. */}
         {membershipId === chosenId ? <Outlet /> : <LoadingState />}

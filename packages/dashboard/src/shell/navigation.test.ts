@@ -1,5 +1,6 @@
-import type { Role } from '../gql/graphql';
+import type { OrganisationKind, Role } from '../gql/graphql';
 import {
+  audienceOf,
   canSee,
   homePathFor,
   itemForPath,
@@ -9,7 +10,10 @@ import {
   type NavigationItemId,
 } from './navigation';
 
-/** Straight from product.md's roles (and the shell brief), written out longhand. */
+/**
+ * Straight from product.md's roles (and the shell brief), written out longhand,
+ * for a provider organisation (here an NGO).
+ */
 const EXPECTED: Record<Role, NavigationItemId[]> = {
   ORG_ADMIN: [
     'overview',
@@ -25,8 +29,30 @@ const EXPECTED: Record<Role, NavigationItemId[]> = {
   SUPERVISOR: ['supervision', 'people'],
   PRACTITIONER: ['my-supervision'],
   ANALYST: ['overview', 'supervision', 'absence-and-turnover', 'cost-case'],
+  // Only a commissioner organisation has commissioner analysts (the API refuses the role elsewhere).
+  COMMISSIONER_ANALYST: [],
+};
+
+/**
+ * In a commissioner organisation (docs/commissioning.md): no staff records at all,
+ * so none of a provider's pages; the API admits only admins and commissioner analysts.
+ */
+const EXPECTED_COMMISSIONER: Record<Role, NavigationItemId[]> = {
+  ORG_ADMIN: ['commissioning', 'settings', 'audit-log'],
+  SERVICE_MANAGER: [],
+  SUPERVISOR: [],
+  PRACTITIONER: [],
+  ANALYST: [],
   COMMISSIONER_ANALYST: ['commissioning'],
 };
+
+const PROVIDER_KINDS: OrganisationKind[] = [
+  'CARE_PROVIDER',
+  'HEALTH',
+  'LOCAL_AUTHORITY',
+  'NGO',
+  'SCHOOL',
+];
 
 const ALL_IDS = NAVIGATION.map((item) => item.id);
 
@@ -35,31 +61,75 @@ describe('navigation by role', () => {
     expect([...ROLES].sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  describe.each(ROLES.map((role) => [role, EXPECTED[role]] as const))('%s', (role, expected) => {
+  const cases = ROLES.flatMap((role) => [
+    ...PROVIDER_KINDS.map((kind) => [role, kind, EXPECTED[role]] as const),
+    [role, 'COMMISSIONER' as const, EXPECTED_COMMISSIONER[role]] as const,
+  ]);
+
+  describe.each(cases)('%s in a %s organisation', (role, kind, expected) => {
     it('shows exactly its pages, in display order', () => {
-      expect(navigationFor(role).map((item) => item.id)).toEqual(expected);
+      expect(navigationFor(role, kind).map((item) => item.id)).toEqual(expected);
     });
 
     it('may open only the pages it is shown', () => {
-      for (const id of ALL_IDS) expect(canSee(role, id)).toBe(expected.includes(id));
+      for (const id of ALL_IDS) expect(canSee(role, kind, id)).toBe(expected.includes(id));
     });
 
     it('lands on its first page', () => {
-      expect(homePathFor(role)).toBe(navigationFor(role)[0]?.path);
+      expect(homePathFor(role, kind)).toBe(navigationFor(role, kind)[0]?.path ?? '/');
     });
+  });
+
+  it('gives every role the API allows in an organisation some page', () => {
+    // users.service.ts: a commissioner organisation takes admins and commissioner analysts only.
+    for (const role of ROLES.filter((r) => r !== 'COMMISSIONER_ANALYST')) {
+      expect(navigationFor(role, 'NGO').length).toBeGreaterThan(0);
+    }
+    for (const role of ['ORG_ADMIN', 'COMMISSIONER_ANALYST'] as const) {
+      expect(navigationFor(role, 'COMMISSIONER').length).toBeGreaterThan(0);
+    }
+  });
+
+  it('tells a commissioner from a provider by kind alone', () => {
+    expect(audienceOf('COMMISSIONER')).toBe('COMMISSIONER');
+    for (const kind of PROVIDER_KINDS) expect(audienceOf(kind)).toBe('PROVIDER');
+  });
+
+  it('never shows a commissioner organisation a page of staff, supervision or absence records', () => {
+    for (const role of ROLES) {
+      for (const id of [
+        'overview',
+        'my-supervision',
+        'supervision',
+        'people',
+        'absence-and-turnover',
+        'cost-case',
+        'imports',
+      ] as const) {
+        expect(canSee(role, 'COMMISSIONER', id)).toBe(false);
+      }
+    }
+  });
+
+  it('shows Commissioning only in a commissioner organisation', () => {
+    for (const role of ROLES) {
+      for (const kind of PROVIDER_KINDS) expect(canSee(role, kind, 'commissioning')).toBe(false);
+    }
   });
 
   it('never shows individual records to analysts or commissioner analysts', () => {
     for (const role of ['ANALYST', 'COMMISSIONER_ANALYST'] as const) {
-      expect(canSee(role, 'people')).toBe(false);
-      expect(canSee(role, 'my-supervision')).toBe(false);
-      expect(canSee(role, 'audit-log')).toBe(false);
+      for (const kind of [...PROVIDER_KINDS, 'COMMISSIONER' as const]) {
+        expect(canSee(role, kind, 'people')).toBe(false);
+        expect(canSee(role, kind, 'my-supervision')).toBe(false);
+        expect(canSee(role, kind, 'audit-log')).toBe(false);
+      }
     }
   });
 
   it('keeps absence figures from supervisors and practitioners', () => {
     for (const role of ['SUPERVISOR', 'PRACTITIONER'] as const) {
-      expect(canSee(role, 'absence-and-turnover')).toBe(false);
+      expect(canSee(role, 'NGO', 'absence-and-turnover')).toBe(false);
     }
   });
 
@@ -71,6 +141,7 @@ describe('navigation by role', () => {
     for (const item of NAVIGATION) {
       expect(item.path).toMatch(/^\/[a-z-]+$/);
       expect(item.roles.length).toBeGreaterThan(0);
+      expect(item.audiences.length).toBeGreaterThan(0);
       expect(item.summary).not.toHaveLength(0);
     }
   });

@@ -1,4 +1,4 @@
-import type { Role } from '../gql/graphql';
+import type { OrganisationKind, Role } from '../gql/graphql';
 
 /**
  * Who sees which page. This is the single list the navigation, the routes and
@@ -31,28 +31,48 @@ export type NavigationItemId =
   | 'settings'
   | 'audit-log';
 
+/**
+ * Which side of commissioning an organisation is on: a commissioner (kind
+ * COMMISSIONER) funds services and sees only what providers share with it;
+ * every other kind is a provider with its own records. The same role (an
+ * organisation admin) sees different pages on each side.
+ */
+export type Audience = 'PROVIDER' | 'COMMISSIONER';
+
+export function audienceOf(kind: OrganisationKind): Audience {
+  return kind === 'COMMISSIONER' ? 'COMMISSIONER' : 'PROVIDER';
+}
+
 export interface NavigationItem {
   id: NavigationItemId;
   label: string;
   /** Absolute path of the page. */
   path: string;
-  /** The roles that may see the page. */
+  /** The roles that may see the page (in an organisation of one of `audiences`). */
   roles: readonly Role[];
+  /** The kinds of organisation the page is for. */
+  audiences: readonly Audience[];
   /** One plain-English sentence on what the page shows. */
   summary: string;
 }
 
 /**
- * In display order. From product.md's roles:
+ * In display order. From product.md's roles; in a provider organisation (any
+ * kind but COMMISSIONER):
  * - organisation admin: everything in the organisation, so every page except
  *   Commissioning (a commissioner organisation's view) and My supervision (a
- *   practitioner's own record, not an admin's job);
+ *   practitioner's own record, not an admin's job); sharing with commissioners
+ *   is under Settings;
  * - service manager: Overview, Supervision, People, Absence & turnover, Cost case
  *   (of the services they manage);
  * - supervisor: Supervision and People (their supervisees); no absence details;
  * - practitioner: My supervision only;
  * - analyst: aggregate pages only (Overview, Supervision, Absence & turnover,
  *   Cost case), never People;
+ * In a commissioner organisation (which holds no staff records; the API admits
+ * only organisation admins and commissioner analysts there, docs/commissioning.md):
+ * - organisation admin: Commissioning (the comparison, and asking providers to
+ *   share), Settings and the Audit log;
  * - commissioner analyst: Commissioning only.
  */
 export const NAVIGATION: readonly NavigationItem[] = [
@@ -61,6 +81,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Overview',
     path: '/overview',
     roles: ['ORG_ADMIN', 'SERVICE_MANAGER', 'ANALYST'],
+    audiences: ['PROVIDER'],
     summary:
       'Supervision coverage, overdue supervision, absence, turnover and the cost case at a glance, with 12-month trends and breakdowns by service and practitioner type.',
   },
@@ -69,6 +90,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'My supervision',
     path: '/my-supervision',
     roles: ['PRACTITIONER'],
+    audiences: ['PROVIDER'],
     summary:
       'Your supervision agreement and your sessions. You will be able to confirm a session your supervisor has recorded.',
   },
@@ -77,6 +99,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Supervision',
     path: '/supervision',
     roles: ['ORG_ADMIN', 'SERVICE_MANAGER', 'SUPERVISOR', 'ANALYST'],
+    audiences: ['PROVIDER'],
     summary:
       'Who is overdue for supervision and by how long, sessions held against sessions expected, cancellations, the mix of formats and functions, and agreements due for review.',
   },
@@ -85,6 +108,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'People',
     path: '/people',
     roles: ['ORG_ADMIN', 'SERVICE_MANAGER', 'SUPERVISOR'],
+    audiences: ['PROVIDER'],
     summary:
       'Staff, their services and their supervision agreements. Supervisors see the people they supervise.',
   },
@@ -93,6 +117,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Absence & turnover',
     path: '/absence-and-turnover',
     roles: ['ORG_ADMIN', 'SERVICE_MANAGER', 'ANALYST'],
+    audiences: ['PROVIDER'],
     summary:
       'Sickness absence and turnover rates and trends, long-term and mental-health shares, leavers by reason, and stability.',
   },
@@ -101,6 +126,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Cost case',
     path: '/cost-case',
     roles: ['ORG_ADMIN', 'SERVICE_MANAGER', 'ANALYST'],
+    audiences: ['PROVIDER'],
     summary:
       'What supervision costs set against what turnover costs, using your organisation’s own figures.',
   },
@@ -108,7 +134,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
     id: 'commissioning',
     label: 'Commissioning',
     path: '/commissioning',
-    roles: ['COMMISSIONER_ANALYST'],
+    roles: ['ORG_ADMIN', 'COMMISSIONER_ANALYST'],
+    audiences: ['COMMISSIONER'],
     summary:
       'The services that share their figures with you, side by side with the benchmark. Small groups are hidden so that no individual can be identified.',
   },
@@ -117,6 +144,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Imports',
     path: '/imports',
     roles: ['ORG_ADMIN'],
+    audiences: ['PROVIDER'],
     summary: 'Bring in staff, absence and leaver records from your HR system as CSV files.',
   },
   {
@@ -124,6 +152,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Settings',
     path: '/settings',
     roles: ['ORG_ADMIN'],
+    audiences: ['PROVIDER', 'COMMISSIONER'],
     summary: 'Services, users and their roles, cost figures, and sharing with commissioners.',
   },
   {
@@ -131,13 +160,19 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Audit log',
     path: '/audit-log',
     roles: ['ORG_ADMIN'],
+    audiences: ['PROVIDER', 'COMMISSIONER'],
     summary: 'Who did or looked at what, and when, in this organisation.',
   },
 ];
 
-/** The pages a role may see, in display order. */
-export function navigationFor(role: Role): NavigationItem[] {
-  return NAVIGATION.filter((item) => item.roles.includes(role));
+/** Whether a role, in an organisation of this kind, may see the page. */
+export function mayOpen(item: NavigationItem, role: Role, kind: OrganisationKind): boolean {
+  return item.roles.includes(role) && item.audiences.includes(audienceOf(kind));
+}
+
+/** The pages a role may see in an organisation of this kind, in display order. */
+export function navigationFor(role: Role, kind: OrganisationKind): NavigationItem[] {
+  return NAVIGATION.filter((item) => mayOpen(item, role, kind));
 }
 
 export function navigationItem(id: NavigationItemId): NavigationItem {
@@ -146,13 +181,13 @@ export function navigationItem(id: NavigationItemId): NavigationItem {
   return item;
 }
 
-export function canSee(role: Role, id: NavigationItemId): boolean {
-  return navigationItem(id).roles.includes(role);
+export function canSee(role: Role, kind: OrganisationKind, id: NavigationItemId): boolean {
+  return mayOpen(navigationItem(id), role, kind);
 }
 
 /** Where a role lands after signing in: its first page. */
-export function homePathFor(role: Role): string {
-  return navigationFor(role)[0]?.path ?? '/';
+export function homePathFor(role: Role, kind: OrganisationKind): string {
+  return navigationFor(role, kind)[0]?.path ?? '/';
 }
 
 /** The navigation item whose page is at `pathname` (or below it), if any. */

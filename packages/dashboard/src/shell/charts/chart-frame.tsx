@@ -35,6 +35,11 @@ export interface ChartFrameProps {
   children: (chartId: string) => ReactNode;
   /** Shown in place of the drawing while it loads: its height keeps the page steady. */
   height: number;
+  /**
+   * A key of the chart's own, in place of the one made from `series` (for a
+   * drawing whose marks are not one per series: a band, a median line, dots).
+   */
+  legend?: ReactNode;
 }
 
 /** If the drawing fails (its code could not be fetched), the table is still there. */
@@ -118,6 +123,7 @@ export function ChartFrame({
   initiallyTable = false,
   children,
   height,
+  legend,
 }: ChartFrameProps) {
   const generated = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const chartId = id ?? `chart-${generated}`;
@@ -159,7 +165,9 @@ export function ChartFrame({
           />
         ) : (
           <>
-            {series.length > 1 || kind === 'bar' ? (
+            {legend !== undefined ? (
+              legend
+            ) : series.length > 1 || kind === 'bar' ? (
               <ul className="chart__legend" aria-label={`Key to ${title}`}>
                 {series.map((s, index) => {
                   const style = seriesStyle(index);
