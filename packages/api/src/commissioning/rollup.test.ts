@@ -2,7 +2,7 @@
  * The rollup `shared_service_months` (docs/commissioning.md, "The rollup"):
  * - its rows are the reference's counts (hand-computed examples);
  * - it never drifts: after random writes to a sharing provider through the one commit path
- *   (RequestDb: GraphQL requests, imports, the command line and seeding all commit there),
+ *   (RequestDb: GraphQL requests, imports, the command line and test helpers commit there),
  *   it equals a recomputation from scratch;
  * - a write that bypasses that path in a sharing organisation cannot commit;
  * - months that complete are added by the job, which lists providers without bypassing
@@ -337,27 +337,29 @@ describe('shared_service_months', () => {
     const commissioner = await createOrganisation(ds, { kind: 'COMMISSIONER' });
     await share(ds, provider.id, commissioner.id, [A], '2024-01-01');
     const last = lastCompleteMonth(todayIn('Europe/London'));
-    // As if computed two months ago: the last two months are missing.
+    // In one transaction (so that no other server's job completes the months meanwhile):
+    // as if computed two months ago, the last two months are missing.
     const earlier = addMonthsClamped(last, -2);
-    await withTenant(ds, { userId: null, tenantId: provider.id }, async (db: RequestDb) => {
+    const seen = await withTenant(ds, { userId: null, tenantId: provider.id }, async (db) => {
+      const lastMonth = async () =>
+        (
+          await db.query<{ m: string }>('SELECT max(month)::text AS m FROM shared_service_months')
+        )[0].m;
       await db.query('DELETE FROM shared_service_months WHERE tenant_id = $1 AND month > $2', [
         provider.id,
         earlier,
       ]);
+      const before = await lastMonth();
+      // One month later than that: one month more.
+      await completeMonths(db, { today: addMonthsClamped(earlier, 2) });
+      const monthLater = await lastMonth();
+      // Today: up to date.
+      await completeMonths(db);
+      return [before, monthLater, await lastMonth()];
     });
-    const lastMonth = async () =>
-      (
-        await asTenant(ds, provider.id, 'SELECT max(month)::text AS m FROM shared_service_months')
-      )[0].m;
-    expect(await lastMonth()).toBe(earlier);
-    // One month later than that: one month more.
-    await withTenant(ds, { userId: null, tenantId: provider.id }, (db) =>
-      completeMonths(db, { today: addMonthsClamped(earlier, 2) }),
-    );
-    expect(await lastMonth()).toBe(addMonthsClamped(earlier, 1));
-    // The job, today: every sharing provider, this one included, is up to date.
+    expect(seen).toEqual([earlier, addMonthsClamped(earlier, 1), last]);
+    // The job itself, for every sharing provider: nothing left to add for this one.
     await completeSharedMonths(ds);
-    expect(await lastMonth()).toBe(last);
     expect(await rowsOf(ds, provider.id)).toEqual(await fromScratch(ds, provider.id));
   });
 
