@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   COMPARISON_METRICS,
+  NO_FIGURES,
   benchmarksOf,
   computeComparison,
   figuresOfTotals,
@@ -386,6 +387,31 @@ describe('benchmarks', () => {
     expect(quantile([40, 10, 80, 20], 0.5)).toBeCloseTo(30, 12);
     expect(quantile([40, 10, 80, 20], 0.75)).toBeCloseTo(50, 12);
     expect(quantile([3, 1, 2], 0.5)).toBe(2);
+  });
+
+  it('by selection equal the sorted quantiles, duplicates and nulls included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(0, 50, 100, null),
+            fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
+          ),
+          { maxLength: 60 },
+        ),
+        (values) => {
+          const figures = values.map((v) => ({ ...NO_FIGURES, coverage: v }));
+          const [coverage] = benchmarksOf(figures.map((f) => ({ figures: f, currency: 'GBP' })));
+          const present = values.filter((v): v is number => v !== null);
+          expect(coverage.services).toBe(present.length);
+          // === : the same number (0 and -0 alike).
+          expect(coverage.lowerQuartile === quantile(present, 0.25)).toBe(true);
+          expect(coverage.median === quantile(present, 0.5)).toBe(true);
+          expect(coverage.upperQuartile === quantile(present, 0.75)).toBe(true);
+        },
+      ),
+      { numRuns: 500, seed: 7 },
+    );
   });
 
   it('are over the visible services only, and skip null figures', () => {

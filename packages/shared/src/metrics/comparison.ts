@@ -231,8 +231,15 @@ export interface ComparisonTotals {
 
 const DAYS_IN_YEAR = 365;
 
+const MONTH_DAYS = new Map<IsoDate, number>();
+
 function daysOfMonth(month: IsoDate): number {
-  return daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  let days = MONTH_DAYS.get(month);
+  if (days === undefined) {
+    days = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+    if (MONTH_DAYS.size < 10_000) MONTH_DAYS.set(month, days);
+  }
+  return days;
 }
 
 function isFirstOfMonth(date: IsoDate): boolean {
@@ -277,42 +284,40 @@ export function totalsOfMonths(
   let days = 0;
   let costDays = 0;
   let mixed = false;
-  const sum = {
-    staff: 0,
-    minutes: 0,
-    held: 0,
-    missed: 0,
-    lost: 0,
-    available: 0,
-    leavers: 0,
-  };
+  let staff = 0;
+  let minutes = 0;
+  let held = 0;
+  let missed = 0;
+  let lost = 0;
+  let available = 0;
+  let leavers = 0;
   for (const row of rows) {
     const monthDays = daysOfMonth(row.month);
     days += monthDays;
     costDays += row.supervisionCostPerWorkerYear * monthDays;
     if (row.currency !== undefined && row.currency !== currency) mixed = true;
-    sum.staff = Math.max(sum.staff, row.staffCount);
-    sum.minutes += row.supervisionMinutes;
-    sum.held += row.sessionsHeld;
-    sum.missed += row.sessionsMissed;
-    sum.lost += row.fteDaysLost;
-    sum.available += row.fteDaysAvailable;
-    sum.leavers += row.leavers;
+    staff = Math.max(staff, row.staffCount);
+    minutes += row.supervisionMinutes;
+    held += row.sessionsHeld;
+    missed += row.sessionsMissed;
+    lost += row.fteDaysLost;
+    available += row.fteDaysAvailable;
+    leavers += row.leavers;
   }
   const averageEligible = (first.eligibleStart + last.eligibleEnd) / 2;
   const averageHeadcount = (first.headcountStart + last.headcountEnd) / 2;
   return {
-    staff: sum.staff,
+    staff,
     headcountEnd: last.headcountEnd,
     eligibleEnd: last.eligibleEnd,
     inDateEnd: last.inDateEnd,
-    supervisionMinutes: sum.minutes,
+    supervisionMinutes: minutes,
     eligibleWorkerMonths: (averageEligible * days * 12) / DAYS_IN_YEAR,
-    sessionsHeld: sum.held,
-    sessionsMissed: sum.missed,
-    fteDaysLost: sum.lost,
-    fteDaysAvailable: sum.available,
-    leavers: sum.leavers,
+    sessionsHeld: held,
+    sessionsMissed: missed,
+    fteDaysLost: lost,
+    fteDaysAvailable: available,
+    leavers,
     averageHeadcount,
     headcountYears: (averageHeadcount * days) / DAYS_IN_YEAR,
     averageEligible,
@@ -326,29 +331,44 @@ export function totalsOfMonths(
  * file: the pooled staff are not the sum of the services' largest months).
  */
 export function poolTotals(parts: readonly ComparisonTotals[], staff: number): ComparisonTotals {
-  const currencies = new Set(parts.map((p) => p.currency));
-  const oneCurrency =
-    currencies.size === 1 && !currencies.has(null) ? (parts[0].currency as string) : null;
-  const total = (pick: (t: ComparisonTotals) => number): number =>
-    parts.reduce((acc, part) => acc + pick(part), 0);
-  return {
+  const pool: ComparisonTotals = {
     staff,
-    headcountEnd: total((t) => t.headcountEnd),
-    eligibleEnd: total((t) => t.eligibleEnd),
-    inDateEnd: total((t) => t.inDateEnd),
-    supervisionMinutes: total((t) => t.supervisionMinutes),
-    eligibleWorkerMonths: total((t) => t.eligibleWorkerMonths),
-    sessionsHeld: total((t) => t.sessionsHeld),
-    sessionsMissed: total((t) => t.sessionsMissed),
-    fteDaysLost: total((t) => t.fteDaysLost),
-    fteDaysAvailable: total((t) => t.fteDaysAvailable),
-    leavers: total((t) => t.leavers),
-    averageHeadcount: total((t) => t.averageHeadcount),
-    headcountYears: total((t) => t.headcountYears),
-    averageEligible: total((t) => t.averageEligible),
-    supervisionSpend: oneCurrency === null ? null : total((t) => t.supervisionSpend as number),
-    currency: oneCurrency,
+    headcountEnd: 0,
+    eligibleEnd: 0,
+    inDateEnd: 0,
+    supervisionMinutes: 0,
+    eligibleWorkerMonths: 0,
+    sessionsHeld: 0,
+    sessionsMissed: 0,
+    fteDaysLost: 0,
+    fteDaysAvailable: 0,
+    leavers: 0,
+    averageHeadcount: 0,
+    headcountYears: 0,
+    averageEligible: 0,
+    supervisionSpend: 0,
+    currency: parts.length > 0 ? parts[0].currency : null,
   };
+  for (const t of parts) {
+    pool.headcountEnd += t.headcountEnd;
+    pool.eligibleEnd += t.eligibleEnd;
+    pool.inDateEnd += t.inDateEnd;
+    pool.supervisionMinutes += t.supervisionMinutes;
+    pool.eligibleWorkerMonths += t.eligibleWorkerMonths;
+    pool.sessionsHeld += t.sessionsHeld;
+    pool.sessionsMissed += t.sessionsMissed;
+    pool.fteDaysLost += t.fteDaysLost;
+    pool.fteDaysAvailable += t.fteDaysAvailable;
+    pool.leavers += t.leavers;
+    pool.averageHeadcount += t.averageHeadcount;
+    pool.headcountYears += t.headcountYears;
+    pool.averageEligible += t.averageEligible;
+    // One currency, or none: a part in another (or mixed) currency leaves no common spend.
+    if (t.currency === null || t.currency !== pool.currency) pool.currency = null;
+    else pool.supervisionSpend = (pool.supervisionSpend as number) + (t.supervisionSpend as number);
+  }
+  if (pool.currency === null) pool.supervisionSpend = null;
+  return pool;
 }
 
 const rate = (numerator: number, denominator: number, scale = 100): number | null =>
@@ -385,8 +405,12 @@ export function headcountBand(headcount: number): HeadcountBand | null {
  * ranks (h = (n − 1) × p); null for no values.
  */
 export function quantile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return quantileOfSorted(Float64Array.from(values).sort(), p);
+}
+
+/** `quantile` of values already in ascending order. */
+function quantileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
+  if (sorted.length === 0) return null;
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.ceil(h);
@@ -397,26 +421,115 @@ export function quantile(values: readonly number[], p: number): number | null {
 export function benchmarksOf(
   visible: readonly { figures: ComparisonFigures; currency: string | null }[],
 ): ComparisonBenchmark[] {
-  const currencies = new Set(visible.map((v) => v.currency));
-  const oneCurrency = currencies.size <= 1 && !currencies.has(null);
-  return COMPARISON_METRICS.map((metric) => {
-    const figure = COMPARISON_METRIC_FIGURE[metric];
-    const values = visible
-      .map((v) => v.figures[figure])
-      .filter((v): v is number => v !== null && Number.isFinite(v));
-    const comparable = figure !== 'supervisionSpendPerWorker' || oneCurrency;
-    return {
-      metric,
-      median: comparable ? quantile(values, 0.5) : null,
-      lowerQuartile: comparable ? quantile(values, 0.25) : null,
-      upperQuartile: comparable ? quantile(values, 0.75) : null,
-      services: values.length,
-    };
-  });
+  const columns = new FigureColumns(visible.length);
+  visible.forEach((v, i) => columns.set(i, v.figures));
+  return columns.benchmarks(visible.map((v) => v.currency));
 }
 
+/**
+ * The figures of many services, one column of numbers per figure (NaN for null): the
+ * benchmarks are taken from them without an object per service.
+ */
+class FigureColumns {
+  readonly columns: Float64Array[];
+
+  constructor(readonly size: number) {
+    this.columns = COMPARISON_METRICS.map(() => new Float64Array(size));
+  }
+
+  set(i: number, figures: ComparisonFigures): void {
+    for (let m = 0; m < COMPARISON_METRICS.length; m++) {
+      this.columns[m][i] = figures[COMPARISON_METRIC_FIGURE[COMPARISON_METRICS[m]]] ?? Number.NaN;
+    }
+  }
+
+  /**
+   * Each metric's benchmark over the first `currencies.length` rows, those `use` allows (all
+   * by default).
+   */
+  benchmarks(
+    currencies: readonly (string | null)[],
+    use: (i: number) => boolean = () => true,
+  ): ComparisonBenchmark[] {
+    const size = currencies.length;
+    const used = new Set<string | null>();
+    for (let i = 0; i < size; i++) if (use(i)) used.add(currencies[i]);
+    const oneCurrency = used.size <= 1 && !used.has(null);
+    const values = new Float64Array(size);
+    return COMPARISON_METRICS.map((metric, m) => {
+      const column = this.columns[m];
+      let n = 0;
+      for (let i = 0; i < size; i++) {
+        const v = column[i];
+        if (Number.isFinite(v) && use(i)) values[n++] = v;
+      }
+      const comparable = metric !== 'SUPERVISION_SPEND_PER_WORKER' || oneCurrency;
+      const [lowerQuartile, median, upperQuartile] = comparable
+        ? quartiles(values, n)
+        : [null, null, null];
+      return { metric, median, lowerQuartile, upperQuartile, services: n };
+    });
+  }
+}
+
+/**
+ * The lower quartile, median and upper quartile of `values[0..n)` (reordered in place), as
+ * `quantile` computes them, by selection rather than a full sort.
+ */
+function quartiles(values: Float64Array, n: number): [number | null, number | null, number | null] {
+  if (n === 0) return [null, null, null];
+  let from = 0;
+  return [0.25, 0.5, 0.75].map((p) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    select(values, lo, from, n - 1);
+    from = lo;
+    if (h === lo) return values[lo];
+    // The next rank: the smallest of those after lo (all at least values[lo]).
+    let next = values[lo + 1];
+    for (let i = lo + 2; i < n; i++) if (values[i] < next) next = values[i];
+    return values[lo] + (h - lo) * (next - values[lo]);
+  }) as [number, number, number];
+}
+
+/**
+ * Reorders a[left..right] so that a[k] is the value of rank k there, those before it are no
+ * greater and those after it no smaller (Hoare's selection, median-of-three pivot).
+ */
+function select(a: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    const mid = (left + right) >>> 1;
+    // Median of three as the pivot.
+    if (a[mid] < a[left]) swap(a, mid, left);
+    if (a[right] < a[left]) swap(a, right, left);
+    if (a[right] < a[mid]) swap(a, right, mid);
+    const pivot = a[mid];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+/** A cell of a table to suppress: the staff behind it and its own threshold. */
 interface TableEntry {
-  totals: ComparisonTotals;
+  staff: number;
   k: number;
 }
 
@@ -433,7 +546,7 @@ function suppressPool(
 ): { total: SuppressedCell<null>; parts: SuppressedCell<null>[] } {
   const cell = (entry: TableEntry) => ({
     value: null,
-    staffCount: entry.totals.staff < entry.k ? 0 : entry.totals.staff,
+    staffCount: entry.staff < entry.k ? 0 : entry.staff,
   });
   return suppressTable({ total: cell(total), parts: parts.map(cell) }, commissionerK);
 }
@@ -441,8 +554,8 @@ function suppressPool(
 interface PreparedService {
   input: ComparisonServiceInput;
   k: number;
-  /** The service's rows in the period, by month. */
-  byMonth: Map<IsoDate, ComparisonMonthCounts>;
+  /** The service's row of each month of the period (by its index), if any. */
+  byMonth: (ComparisonMonthCounts | undefined)[];
   totals: ComparisonTotals;
 }
 
@@ -457,6 +570,7 @@ export function computeComparison(
 ): Comparison {
   assertComparisonPeriod(period);
   const months = monthsOfPeriod(period);
+  const monthIndex = new Map(months.map((m, i) => [m, i]));
   const commissionerK = effectiveThreshold(commissionerThreshold);
 
   const prepared: PreparedService[] = [];
@@ -465,10 +579,12 @@ export function computeComparison(
       .filter((m) => m.month >= period.fromMonth && m.month <= period.toMonth)
       .sort((a, b) => compareText(a.month, b.month));
     if (inPeriod.length === 0) continue;
+    const byMonth: (ComparisonMonthCounts | undefined)[] = new Array(months.length);
+    for (const m of inPeriod) byMonth[monthIndex.get(m.month) as number] = m;
     prepared.push({
       input,
       k: Math.max(commissionerK, effectiveThreshold(input.providerThreshold)),
-      byMonth: new Map(inPeriod.map((m) => [m.month, m])),
+      byMonth,
       totals: totalsOfMonths(inPeriod, input.currency),
     });
   }
@@ -482,9 +598,9 @@ export function computeComparison(
 
   // The pooled staff: the largest month's total staff.
   let pooledStaff = 0;
-  for (const month of months) {
+  for (let m = 0; m < months.length; m++) {
     let staff = 0;
-    for (const s of prepared) staff += s.byMonth.get(month)?.staffCount ?? 0;
+    for (const s of prepared) staff += s.byMonth[m]?.staffCount ?? 0;
     pooledStaff = Math.max(pooledStaff, staff);
   }
   const pooledTotals = poolTotals(
@@ -494,8 +610,8 @@ export function computeComparison(
 
   // The period: rows and pooled row.
   const table = suppressPool(
-    { totals: pooledTotals, k: poolK },
-    prepared.map((s) => ({ totals: s.totals, k: s.k })),
+    { staff: pooledTotals.staff, k: poolK },
+    prepared.map((s) => ({ staff: s.totals.staff, k: s.k })),
     commissionerK,
   );
   const rows: ComparisonRow[] = prepared.map((s, i) => {
@@ -520,37 +636,43 @@ export function computeComparison(
     suppressionReason: table.total.reason,
     figures: table.total.suppressed ? { ...NO_FIGURES } : figuresOfTotals(pooledTotals),
   };
-  const benchmarks = benchmarksOf(
-    prepared
-      .filter((_, i) => !table.parts[i].suppressed)
-      .map((s) => ({ figures: figuresOfTotals(s.totals), currency: s.totals.currency })),
+  const rowColumns = new FigureColumns(prepared.length);
+  rows.forEach((row, i) => rowColumns.set(i, row.figures));
+  const benchmarks = rowColumns.benchmarks(
+    prepared.map((s) => s.totals.currency),
+    (i) => !table.parts[i].suppressed,
   );
 
   // The trend: each month's pooled figures and benchmarks, suppressed the same way.
-  const trend: ComparisonMonth[] = months.map((month) => {
-    const cells: { service: PreparedService; totals: ComparisonTotals }[] = [];
+  const columns = new FigureColumns(prepared.length);
+  const trend: ComparisonMonth[] = months.map((month, m) => {
+    // The month's cells: the services with a row that month.
+    const totals: ComparisonTotals[] = [];
+    const entries: TableEntry[] = [];
+    let staff = 0;
     for (const s of prepared) {
-      const row = s.byMonth.get(month);
-      if (row) cells.push({ service: s, totals: totalsOfMonths([row], s.input.currency) });
+      const row = s.byMonth[m];
+      if (!row) continue;
+      const t = totalsOfMonths([row], s.input.currency);
+      totals.push(t);
+      entries.push({ staff: t.staff, k: s.k });
+      staff += t.staff;
     }
-    const monthTotals = poolTotals(
-      cells.map((c) => c.totals),
-      cells.reduce((acc, c) => acc + c.totals.staff, 0),
-    );
-    const monthTable = suppressPool(
-      { totals: monthTotals, k: poolK },
-      cells.map((c) => ({ totals: c.totals, k: c.service.k })),
-      commissionerK,
-    );
+    const monthTotals = poolTotals(totals, staff);
+    const monthTable = suppressPool({ staff, k: poolK }, entries, commissionerK);
+    // The figures of the month's visible cells only: a hidden cell's are never computed.
+    const visible = (i: number) => !monthTable.parts[i].suppressed;
+    for (let i = 0; i < totals.length; i++) {
+      if (visible(i)) columns.set(i, figuresOfTotals(totals[i]));
+    }
     return {
       month,
       suppressed: monthTable.total.suppressed,
       suppressionReason: monthTable.total.reason,
       pooled: monthTable.total.suppressed ? { ...NO_FIGURES } : figuresOfTotals(monthTotals),
-      benchmarks: benchmarksOf(
-        cells
-          .filter((_, i) => !monthTable.parts[i].suppressed)
-          .map((c) => ({ figures: figuresOfTotals(c.totals), currency: c.totals.currency })),
+      benchmarks: columns.benchmarks(
+        totals.map((t) => t.currency),
+        visible,
       ),
     };
   });
