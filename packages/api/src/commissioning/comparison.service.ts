@@ -52,8 +52,9 @@ export interface ComparisonSqlRow {
 
 /**
  * The rollup rows of the period for one practitioner type ('' = all types), of providers of
- * the given kinds (empty: all), in service then month order. $1 from, $2 to, $3 type,
- * $4 kinds, $5 the commissioner (its own tenant's rows, were there any, are not shared).
+ * the given kinds (empty: all), in no particular order (`computeComparison` sorts). $1 from,
+ * $2 to, $3 type, $4 kinds, $5 the commissioner (its own tenant's rows, were there any, are
+ * not shared).
  */
 export const COMPARISON_SQL = `
   SELECT m.service_id, s.name AS service_name, o.name AS provider_name, o.kind AS provider_kind,
@@ -69,15 +70,17 @@ export const COMPARISON_SQL = `
    WHERE m.month BETWEEN $1::date AND $2::date
      AND m.practitioner_type = $3
      AND (cardinality($4::text[]) = 0 OR o.kind = ANY ($4::text[]))
-     AND m.tenant_id <> $5::uuid
-   ORDER BY m.tenant_id, m.service_id, m.month`;
+     AND m.tenant_id <> $5::uuid`;
 
 /** The services and their months, for the shared reference. */
 export function servicesFromRows(rows: readonly ComparisonSqlRow[]): ComparisonServiceInput[] {
-  const services: ComparisonServiceInput[] = [];
-  let current: (ComparisonServiceInput & { months: ComparisonMonthCounts[] }) | null = null;
+  const services = new Map<
+    string,
+    ComparisonServiceInput & { months: ComparisonMonthCounts[]; lastMonth: string }
+  >();
   for (const row of rows) {
-    if (current === null || current.serviceId !== row.service_id) {
+    let current = services.get(row.service_id);
+    if (!current) {
       current = {
         serviceId: row.service_id,
         serviceName: row.service_name,
@@ -86,11 +89,15 @@ export function servicesFromRows(rows: readonly ComparisonSqlRow[]): ComparisonS
         currency: row.currency,
         providerThreshold: row.provider_threshold,
         months: [],
+        lastMonth: row.month,
       };
-      services.push(current);
+      services.set(row.service_id, current);
     }
-    // Rows come in month order: the service's currency is its last month's.
-    current.currency = row.currency;
+    // The service's currency is its last month's.
+    if (row.month >= current.lastMonth) {
+      current.lastMonth = row.month;
+      current.currency = row.currency;
+    }
     current.months.push({
       month: row.month,
       staffCount: row.staff_count,
@@ -109,7 +116,7 @@ export function servicesFromRows(rows: readonly ComparisonSqlRow[]): ComparisonS
       currency: row.currency,
     });
   }
-  return services;
+  return [...services.values()].map(({ lastMonth: _last, ...service }) => service);
 }
 
 const isFirstOfMonth = (date: string) => isValidIsoDate(date) && date.endsWith('-01');

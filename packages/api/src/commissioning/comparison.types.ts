@@ -17,6 +17,7 @@ registerEnumType(ComparisonMetricEnum, {
 });
 
 @ObjectType('ComparisonFigures', {
+  simpleResolvers: true,
   description:
     'The figures of a service (or of the pool) over whole months, as docs/metrics.md defines them from the monthly rollup. Each is null when its denominator is 0, and all are null when suppressed. No count is ever sent.',
 })
@@ -63,6 +64,7 @@ export class ComparisonFiguresType {
 }
 
 @ObjectType('ComparisonRow', {
+  simpleResolvers: true,
   description:
     'One shared service over the period (or, as `pooled`, all compared services together: serviceId POOLED, provider kind COMMISSIONER).',
 })
@@ -103,6 +105,7 @@ export class ComparisonRowType {
 }
 
 @ObjectType('ComparisonBenchmark', {
+  simpleResolvers: true,
   description:
     'Median and quartiles of one figure over the visible services (linear interpolation between closest ranks). The spend has none when the visible services use more than one currency.',
 })
@@ -124,6 +127,7 @@ export class ComparisonBenchmarkType {
 }
 
 @ObjectType('ComparisonMonth', {
+  simpleResolvers: true,
   description: "One month of the trend: the pool's figures and the month's benchmarks.",
 })
 export class ComparisonMonthType {
@@ -144,6 +148,7 @@ export class ComparisonMonthType {
 }
 
 @ObjectType('CommissionerComparison', {
+  simpleResolvers: true,
   description:
     'The shared services a commissioner funds, compared over whole months with small numbers suppressed (docs/commissioning.md).',
 })

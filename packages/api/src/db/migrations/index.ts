@@ -1,4 +1,5 @@
 import { Commissioning1795334261012 } from './1795334261012-Commissioning';
+import { CommissionerReadSets1795340000000 } from './1795340000000-CommissionerReadSets';
 import { Foundation1795317278985 } from './1795317278985-Foundation';
 import { Records1795318374476 } from './1795318374476-Records';
 import { RecordsRowLevelSecurity1795318374477 } from './1795318374477-RecordsRowLevelSecurity';
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   RecordsRowLevelSecurity1795318374477,
   SessionAttendance1795323456311,
   Commissioning1795334261012,
+  CommissionerReadSets1795340000000,
 ];
