@@ -124,7 +124,7 @@ describe('who may do what: every operation, every role', () => {
   beforeAll(async () => {
     server = await startTestServer();
     schema = await buildHoldspaceSchema();
-    shared = await createOrganisationFixture(server.dataSource);
+    shared = await createOrganisationFixture(server.dataSource, { sharing: true });
   });
   afterAll(() => server.stop());
 
@@ -157,7 +157,12 @@ describe('who may do what: every operation, every role', () => {
       for (const role of PERSONAS) {
         if (role === CA && !COMMISSIONING.has(field.name)) continue;
         // Mutations get a fresh organisation each, so one role's change never decides another's answer.
-        const f = kind === 'mutation' ? await createOrganisationFixture(server.dataSource) : shared;
+        const f =
+          kind === 'mutation'
+            ? await createOrganisationFixture(server.dataSource, {
+                sharing: COMMISSIONING.has(field.name),
+              })
+            : shared;
         const member = role === CA ? f.commissionerAdmin : f.members[role];
         const { document, variables } = callFor(kind, field, f);
         const result = await gql(server.url, document, variables, {

@@ -26,7 +26,7 @@ describe('another organisation’s ids', () => {
   beforeAll(async () => {
     server = await startTestServer();
     schema = await buildHoldspaceSchema();
-    a = await createOrganisationFixture(server.dataSource);
+    a = await createOrganisationFixture(server.dataSource, { sharing: true });
   });
   afterAll(() => server.stop());
 
