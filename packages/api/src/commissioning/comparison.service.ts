@@ -1,14 +1,14 @@
 /**
- * The commissioner comparison (docs/commissioning.md, "The comparison"): who may ask
- * (comparison.access.ts), the question's checks, one statement reading the rollup months
- * of the shared services with their services' and providers' names, and the shared
- * reference `computeComparison` (packages/shared/src/metrics/comparison.ts), which computes
- * every figure, suppresses small numbers and drops every count.
+ * The commissioner comparison (docs/commissioning.md, "The comparison"): who may ask and
+ * the labels of what is shared (comparison.access.ts, one statement), the question's
+ * checks, one statement reading the rollup months of the period, and the shared reference
+ * `computeComparison` (packages/shared/src/metrics/comparison.ts), which computes every
+ * figure, suppresses small numbers and drops every count.
  *
- * The statement is an ordinary read as the commissioner's tenant: row-level security lets
- * it see only the rollup rows and services of ACTIVE agreements with this commissioner
- * (from each agreement's `shared_from` month) and those providers' organisation rows. It
- * never sets another tenant and uses no function that bypasses the policies.
+ * Both statements are ordinary reads as the commissioner's tenant: row-level security lets
+ * them see only the services and rollup rows of ACTIVE agreements with this commissioner
+ * (rollup rows from each agreement's `shared_from` month) and those providers' organisation
+ * rows. Nothing sets another tenant or uses a function that bypasses the policies.
  */
 import {
   addMonthsClamped,
@@ -17,22 +17,17 @@ import {
   type ComparisonMonthCounts,
   type ComparisonServiceInput,
   type IsoDate,
-  type OrganisationKind,
 } from '@holdspace/shared';
 import { badInput } from '../errors/app-errors';
 import type { RequestContext } from '../tenancy/context';
-import { comparisonAccess } from './comparison.access';
+import { commissionerView, type SharedServiceLabel } from './comparison.access';
 import { MAX_COMPARISON_MONTHS, type CommissionerComparisonInput } from './comparison.input';
 import type { CommissionerComparisonType } from './comparison.types';
 import { lastCompleteMonth, todayIn } from './rollup.service';
 
-/** One rollup row with its service's and provider's labels. */
+/** One rollup row (the counts of metrics.md for a service and month). */
 export interface ComparisonSqlRow {
   service_id: string;
-  service_name: string;
-  provider_name: string;
-  provider_kind: OrganisationKind;
-  provider_threshold: number;
   month: string;
   staff_count: number;
   headcount_start: number;
@@ -51,43 +46,45 @@ export interface ComparisonSqlRow {
 }
 
 /**
- * The rollup rows of the period for one practitioner type ('' = all types), of providers of
- * the given kinds (empty: all), in no particular order (`computeComparison` sorts). $1 from,
- * $2 to, $3 type, $4 kinds, $5 the commissioner (its own tenant's rows, were there any, are
- * not shared).
+ * The rollup rows of the period for one practitioner type ('' = all types), in no particular
+ * order (`computeComparison` sorts). $1 from, $2 to, $3 type, $4 the commissioner (its own
+ * tenant's rows, were there any, are not shared). Labels and the provider-kind filter come
+ * from the first statement (comparison.access.ts).
  */
 export const COMPARISON_SQL = `
-  SELECT m.service_id, s.name AS service_name, o.name AS provider_name, o.kind AS provider_kind,
-         o.suppression_threshold AS provider_threshold, m.month::text AS month,
+  SELECT m.service_id, m.month::text AS month,
          m.staff_count, m.headcount_start, m.headcount_end, m.eligible_start, m.eligible_end,
          m.in_date_end, m.leavers, m.fte_days_available, m.fte_days_lost, m.sessions_held,
          m.sessions_missed, m.supervision_minutes::float8 AS supervision_minutes,
          m.supervision_cost_per_worker_year::float8 AS supervision_cost_per_worker_year,
          m.currency
     FROM shared_service_months m
-    JOIN services s ON s.tenant_id = m.tenant_id AND s.id = m.service_id
-    JOIN organisations o ON o.id = m.tenant_id
    WHERE m.month BETWEEN $1::date AND $2::date
      AND m.practitioner_type = $3
-     AND (cardinality($4::text[]) = 0 OR o.kind = ANY ($4::text[]))
-     AND m.tenant_id <> $5::uuid`;
+     AND m.tenant_id <> $4::uuid`;
 
-/** The services and their months, for the shared reference. */
-export function servicesFromRows(rows: readonly ComparisonSqlRow[]): ComparisonServiceInput[] {
+/** The services (of `labels`, in the provider kinds asked for) and their months. */
+export function servicesFromRows(
+  labels: readonly SharedServiceLabel[],
+  rows: readonly ComparisonSqlRow[],
+): ComparisonServiceInput[] {
   const services = new Map<
     string,
     ComparisonServiceInput & { months: ComparisonMonthCounts[]; lastMonth: string }
   >();
+  const labelOf = new Map(labels.map((l) => [l.id, l]));
   for (const row of rows) {
     let current = services.get(row.service_id);
     if (!current) {
+      const label = labelOf.get(row.service_id);
+      if (!label) continue; // a provider of another kind
       current = {
         serviceId: row.service_id,
-        serviceName: row.service_name,
-        providerName: row.provider_name,
-        providerKind: row.provider_kind,
+        serviceName: label.name,
+        providerName: label.providerName,
+        providerKind: label.providerKind,
         currency: row.currency,
-        providerThreshold: row.provider_threshold,
+        providerThreshold: label.providerThreshold,
         months: [],
         lastMonth: row.month,
       };
@@ -111,8 +108,8 @@ export function servicesFromRows(rows: readonly ComparisonSqlRow[]): ComparisonS
       fteDaysLost: row.fte_days_lost,
       sessionsHeld: row.sessions_held,
       sessionsMissed: row.sessions_missed,
-      supervisionMinutes: Number(row.supervision_minutes),
-      supervisionCostPerWorkerYear: Number(row.supervision_cost_per_worker_year),
+      supervisionMinutes: row.supervision_minutes,
+      supervisionCostPerWorkerYear: row.supervision_cost_per_worker_year,
       currency: row.currency,
     });
   }
@@ -152,21 +149,22 @@ export async function commissionerComparison(
   input: CommissionerComparisonInput,
   now: Date = new Date(),
 ): Promise<CommissionerComparisonType> {
-  const settings = await comparisonAccess(ctx);
-  const latest = lastCompleteMonth(todayIn(settings.timeZone, now));
+  const view = await commissionerView(ctx, [...new Set(input.providerKinds ?? [])]);
+  const latest = lastCompleteMonth(todayIn(view.timeZone, now));
   assertComparisonMonths(input, latest);
-  const kinds = [...new Set(input.providerKinds ?? [])];
-  const rows = await ctx.db.query<ComparisonSqlRow>(COMPARISON_SQL, [
-    input.fromMonth,
-    input.toMonth,
-    input.practitionerType ?? '',
-    kinds,
-    ctx.db.tenantId,
-  ]);
+  const rows =
+    view.services.length === 0
+      ? []
+      : await ctx.db.query<ComparisonSqlRow>(COMPARISON_SQL, [
+          input.fromMonth,
+          input.toMonth,
+          input.practitionerType ?? '',
+          ctx.db.tenantId,
+        ]);
   const comparison = computeComparison(
-    servicesFromRows(rows),
+    servicesFromRows(view.services, rows),
     { fromMonth: input.fromMonth, toMonth: input.toMonth },
-    settings.suppressionThreshold,
+    view.suppressionThreshold,
   );
   return { ...comparison, latestCompleteMonth: latest };
 }
