@@ -14,9 +14,13 @@
  *   --full-import     import benchmark at the issue's size: 100,000 staff and 1,000,000
  *                     session rows (several minutes); default 10,000 and 100,000
  *   --no-import       skip the import benchmark
+ *   --no-comparison   skip the commissioner comparison (300 providers, 3,000 shared services)
+ *   --only NAME       run one benchmark only: overview, comparison, import or dashboard
  *   --no-dashboard    skip the dashboard's initial JavaScript size
  *   --no-build        measure the existing packages/dashboard/dist instead of building it
  *   --help            this text
+ *
+ * The server runs as deployed: NODE_ENV=production unless set (bench/as-deployed.ts).
  *
  * Database: DATABASE_URL's server when set (database `holdspace_bench`, created when
  * missing), otherwise an embedded PostgreSQL in .data/postgres-bench (port
@@ -26,6 +30,8 @@
  * depending on how fast the metrics are). Exit code 0 whatever the numbers: benchmarks
  * report, they do not fail builds. Timings belong here, never in tests.
  */
+// First: the environment of a deployed server (see as-deployed.ts).
+import './as-deployed';
 import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,10 +49,15 @@ import {
   type OrgCounts,
 } from './bench-data';
 import { buildDashboard, measureDashboard, type BundleSize } from './dashboard-size';
+import { COMPARISON_MONTHS, runComparisonBench, type ComparisonMeasure } from './comparison-bench';
 import { runOverviewBench, type OverviewFailure, type OverviewMeasure } from './overview-bench';
 
 const USAGE = `Usage: node dist/bench/run.js [--runs N] [--warmup N] [--fresh] [--large-staff N]
-       [--full-import] [--no-import] [--no-dashboard] [--no-build] [--help]`;
+       [--full-import] [--no-import] [--no-comparison] [--no-dashboard] [--no-build]
+       [--only overview|comparison|import|dashboard] [--help]`;
+
+const BENCHES = ['overview', 'comparison', 'import', 'dashboard'] as const;
+type Bench = (typeof BENCHES)[number];
 
 interface Options {
   runs: number;
@@ -56,6 +67,8 @@ interface Options {
   fullImport: boolean;
   importBench: boolean;
   dashboard: boolean;
+  overview: boolean;
+  comparison: boolean;
   build: boolean;
 }
 
@@ -70,8 +83,11 @@ export function parseArgs(argv: string[]): Options | 'help' {
     fullImport: false,
     importBench: true,
     dashboard: true,
+    overview: true,
+    comparison: true,
     build: true,
   };
+  let only: Bench | null = null;
   const number = (flag: string, value: string | undefined, min: number, max: number) => {
     const n = Number(value);
     if (value === undefined || !Number.isInteger(n) || n < min || n > max) {
@@ -105,6 +121,17 @@ export function parseArgs(argv: string[]): Options | 'help' {
       case '--no-dashboard':
         options.dashboard = false;
         break;
+      case '--no-comparison':
+        options.comparison = false;
+        break;
+      case '--only': {
+        const name = argv[++i];
+        if (!BENCHES.includes(name as Bench)) {
+          throw new UsageError(`--only takes one of ${BENCHES.join(', ')}`);
+        }
+        only = name as Bench;
+        break;
+      }
       case '--no-build':
         options.build = false;
         break;
@@ -114,6 +141,12 @@ export function parseArgs(argv: string[]): Options | 'help' {
       default:
         throw new UsageError(`unknown argument "${arg}"`);
     }
+  }
+  if (only) {
+    options.overview = only === 'overview';
+    options.comparison = only === 'comparison';
+    options.importBench = only === 'import';
+    options.dashboard = only === 'dashboard';
   }
   return options;
 }
@@ -298,33 +331,58 @@ async function main(argv: string[]): Promise<void> {
   let databaseEnv: Record<string, string> = {};
   let where = '';
   let pgVersion = '';
-  try {
-    progress('bench database…');
-    const database = await provideBenchDatabase(config, logger, options.fresh);
-    databaseEnv = database.env;
-    where = database.describe;
+  let comparison: ComparisonMeasure | null = null;
+  const comparisonTitle =
+    'Commissioner comparison, 3,000 services × 12 months (API vs one SQL query)';
+  if (options.overview || options.comparison || options.importBench) {
     try {
-      pgVersion = await postgresVersion(database.ownerUrl);
-      await removeImportBenchLeftovers(database.ownerUrl);
-      progress('synthetic organisations (generated from fixed seeds; loaded once)…');
-      data = await ensureBenchData(database, benchOrganisations(options.largeStaff));
-      progress(
-        data.loadedNow > 0
-          ? `loaded ${data.loadedNow} organisations in ${data.loadSeconds.toFixed(0)} s`
-          : `all ${data.others.count + 2} organisations already loaded (checked in ${data.loadSeconds.toFixed(0)} s)`,
-      );
-      progress(volumeReport(data));
-      overview = await runOverviewBench({
-        database,
-        orgs: [data.large, data.small],
-        runs: options.runs,
-        warmup: options.warmup,
-      });
-    } finally {
-      await database.stop();
+      progress('bench database…');
+      const database = await provideBenchDatabase(config, logger, options.fresh);
+      databaseEnv = database.env;
+      where = database.describe;
+      try {
+        pgVersion = await postgresVersion(database.ownerUrl);
+        if (options.overview) {
+          try {
+            await removeImportBenchLeftovers(database.ownerUrl);
+            progress('synthetic organisations (generated from fixed seeds; loaded once)…');
+            data = await ensureBenchData(database, benchOrganisations(options.largeStaff));
+            progress(
+              data.loadedNow > 0
+                ? `loaded ${data.loadedNow} organisations in ${data.loadSeconds.toFixed(0)} s`
+                : `all ${data.others.count + 2} organisations already loaded (checked in ${data.loadSeconds.toFixed(0)} s)`,
+            );
+            progress(volumeReport(data));
+            overview = await runOverviewBench({
+              database,
+              orgs: [data.large, data.small],
+              runs: options.runs,
+              warmup: options.warmup,
+            });
+          } catch (error) {
+            failed('Overview (headlines + 12-month series)', error);
+          }
+        }
+        if (options.comparison) {
+          try {
+            progress(
+              'commissioner comparison (300 providers, 3,000 shared services; loaded once)…',
+            );
+            comparison = await runComparisonBench({
+              database,
+              runs: options.runs,
+              warmup: options.warmup,
+            });
+          } catch (error) {
+            failed(comparisonTitle, error);
+          }
+        }
+      } finally {
+        await database.stop();
+      }
+    } catch (error) {
+      failed('Bench database', error);
     }
-  } catch (error) {
-    failed('Overview (headlines + 12-month series)', error);
   }
 
   const measured = (m: OverviewMeasure | OverviewFailure | undefined) =>
@@ -364,6 +422,29 @@ async function main(argv: string[]): Promise<void> {
       aim: '— (how cost grows)',
       met: large.api.p50 / small.api.p50 < staff ? 'sub-linear' : 'linear or worse',
     });
+  }
+
+  if (comparison) {
+    const ratio = comparison.api.p50 / comparison.baseline.p50;
+    rows.push({
+      measurement: comparisonTitle,
+      p50: ms(comparison.api.p50),
+      p95: ms(comparison.api.p95),
+      baseP50: ms(comparison.baseline.p50),
+      baseP95: ms(comparison.baseline.p95),
+      ratio: times(ratio),
+      aim: 'p95 < 300 ms',
+      met:
+        (comparison.api.p95 < 300 ? 'yes' : 'no') +
+        (comparison.mismatches.length === 0 ? '' : ' (baseline ≠ API!)'),
+    });
+    notes.push(
+      `Comparison: commissionerComparison for ${COMPARISON_MONTHS.fromMonth}..${COMPARISON_MONTHS.toMonth} as a commissioner analyst over HTTP GraphQL (every row, the pool, benchmarks and the 12-month trend; ${int(comparison.rows)} rows, ${int(comparison.suppressedRows)} suppressed, ${kB(comparison.answerBytes)} of JSON), ${options.runs} runs after ${options.warmup} warm-up, interleaved with the baseline SQL (bench/comparison-bench.ts: the per-service figures only, no suppression, benchmarks or trend) run through pg as the app role with the commissioner's tenant set. ` +
+        `Data: ${int(comparison.data.providers)} providers, ${int(comparison.data.services)} shared services, ${int(comparison.data.rollupRows)} rollup rows (all types and two practitioner types) WRITTEN DIRECTLY from a fixed seed, not computed from records; ` +
+        (comparison.mismatches.length === 0
+          ? 'the API equals the baseline on every figure of every unsuppressed row.'
+          : `the API and the baseline DISAGREE on ${comparison.mismatches.length} figures.`),
+    );
   }
 
   // ---- imports (after the overview: its data makes the database busy) ----
@@ -421,9 +502,10 @@ async function main(argv: string[]): Promise<void> {
   console.log(
     `Load average (1 min): ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (other work on the machine slows both sides alike; compare the ratios).`,
   );
-  console.log(
-    `Overview: metricsOverview for ${BENCH_PERIOD.from}..${BENCH_PERIOD.to} (headline cards, cost case, 12-month series) over HTTP GraphQL, ${options.runs} runs after ${options.warmup} warm-up, interleaved with the baseline SQL (bench/baseline-overview.ts) run through pg as the app role with the tenant set.`,
-  );
+  if (options.overview)
+    console.log(
+      `Overview: metricsOverview for ${BENCH_PERIOD.from}..${BENCH_PERIOD.to} (headline cards, cost case, 12-month series) over HTTP GraphQL, ${options.runs} runs after ${options.warmup} warm-up, interleaved with the baseline SQL (bench/baseline-overview.ts) run through pg as the app role with the tenant set.`,
+    );
   console.log('');
   console.log(markdownTable(rows));
   console.log('');
