@@ -58,7 +58,11 @@ export interface GqlResult<T = Record<string, unknown>> {
   status: number;
   body: {
     data?: T | null;
-    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+    errors?: Array<{
+      message: string;
+      path?: ReadonlyArray<string | number>;
+      extensions?: Record<string, unknown>;
+    }>;
   };
   headers: Headers;
 }
@@ -234,6 +238,46 @@ export async function memberOf(
   }
   const token = await signInToken(server.url, user.email);
   return { user, membership, token, org: tenantId };
+}
+
+/** A signed-in member of an organisation, as `memberOf` makes them. */
+export type Member = Awaited<ReturnType<typeof memberOf>>;
+
+/** A new organisation (optionally named, of a kind) with one signed-in admin. */
+export async function organisationWithAdmin(
+  server: RunningHoldspace,
+  overrides: { name?: string; kind?: string } = {},
+) {
+  const org = await createOrganisation(server.dataSource, overrides);
+  const admin = await memberOf(server, org.id, 'ORG_ADMIN');
+  return { org, admin };
+}
+
+/* ---- calling the API as someone ---- */
+
+/** Who sends a request: a bearer token and the organisation it acts in. */
+export interface Caller {
+  token: string;
+  org: string;
+}
+
+/**
+ * `call(who, query, variables)`: one GraphQL operation as `who`. Takes the server
+ * as a getter, since tests start it in `beforeAll`.
+ */
+export function callerOf(server: () => RunningHoldspace) {
+  return (who: Caller, query: string, variables: Record<string, unknown> = {}) =>
+    gql(server().url, query, variables, { token: who.token, org: who.org });
+}
+
+/** The input field the first error names (BAD_USER_INPUT), if any. */
+export const errorField = (result: GqlResult<unknown>) =>
+  result.body.errors?.[0]?.extensions?.field;
+
+/** The request failed with `code` (naming `field`, or none) and returned no data. */
+export function expectError(result: GqlResult<unknown>, code: string, field?: string) {
+  expect({ code: errorCode(result), field: errorField(result) }).toEqual({ code, field });
+  expect(result.body.data ?? null).toBeNull();
 }
 
 /** A staff member with chosen fields (SQL, no API), optionally linked to a user. */
@@ -427,6 +471,21 @@ export async function supervisionWorld(server: RunningHoldspace) {
   };
 }
 export type SupervisionWorld = Awaited<ReturnType<typeof supervisionWorld>>;
+/** A supervision world's user, by name. */
+export type WorldUser = keyof SupervisionWorld['users'];
+/** Every user of a supervision world, for role tables. */
+export const WORLD_USERS: WorldUser[] = [
+  'admin',
+  'manager',
+  'supervisor',
+  'practitioner',
+  'otherPractitioner',
+  'analyst',
+  'commissioner',
+];
+
+/** Today's date in UTC, 'YYYY-MM-DD'. */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /* ---- records domain (absence, settings, users, audit) ---- */
 

@@ -3,16 +3,18 @@ import type { RunningHoldspace } from '../server';
 import {
   asTenant,
   auditEventsOf,
+  callerOf,
   createOrganisation,
   createService,
   errorCode,
+  expectError,
   gql,
   insertAbsence,
   insertStaff,
+  type Member,
   memberOf,
   operationsOf,
   startTestServer,
-  type GqlResult,
 } from '../../test/helpers';
 import { AbsenceResolver } from './absence.resolver';
 
@@ -27,8 +29,6 @@ const CLOSE = `mutation($id: ID!, $input: CloseAbsenceInput!) { closeAbsence(id:
 const CORRECT = `mutation($id: ID!, $input: CorrectAbsenceInput!) { correctAbsence(id: $id, input: $input) { ${F} } }`;
 const DELETE = `mutation($id: ID!) { deleteAbsence(id: $id) }`;
 
-type Who = { token: string; org: string; user: { id: string } };
-
 describe('absence episodes', () => {
   let server: RunningHoldspace;
   beforeAll(async () => {
@@ -37,13 +37,7 @@ describe('absence episodes', () => {
   afterAll(() => server.stop());
 
   const ds = () => server.dataSource;
-  const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
-    gql(server.url, query, variables, { token: who.token, org: who.org });
-  const field = (r: GqlResult<unknown>) => r.body.errors?.[0]?.extensions?.field;
-  const expectError = (r: GqlResult<unknown>, code: string, fieldPath?: string) => {
-    expect({ code: errorCode(r), field: field(r) }).toEqual({ code, field: fieldPath });
-    expect(r.body.data ?? null).toBeNull();
-  };
+  const call = callerOf(() => server);
   const episodes = (tenantId: string) =>
     asTenant(
       ds(),
@@ -80,7 +74,7 @@ describe('absence episodes', () => {
       startDate: '2021-01-01',
       endDate: '2023-06-30',
     });
-    const roles: Record<Role, Who> = {
+    const roles: Record<Role, Member> = {
       ORG_ADMIN: admin,
       SERVICE_MANAGER: manager,
       SUPERVISOR: supervisor,

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@holdspace/shared';
+import { ROLES } from '@holdspace/shared';
 import { buildHoldspaceSchema } from '../graphql/schema';
 import type { RunningHoldspace } from '../server';
 import { withTenant } from '../tenancy/request-db';
 import {
   asTenant,
-  createOrganisation,
+  type Caller,
+  callerOf,
   createUser,
   errorCode,
+  expectError,
   gql,
   memberOf,
   operationsOf,
+  organisationWithAdmin,
   startTestServer,
-  type GqlResult,
 } from '../../test/helpers';
 import { AuditResolver } from './audit.resolver';
 
@@ -22,16 +24,6 @@ const LIST = `query($filter: AuditEventFilter, $page: PageInput) {
     nodes { id occurredAt action entityType entityId actor { id displayName } }
   } }`;
 
-const ROLES: Role[] = [
-  'ORG_ADMIN',
-  'SERVICE_MANAGER',
-  'SUPERVISOR',
-  'PRACTITIONER',
-  'ANALYST',
-  'COMMISSIONER_ANALYST',
-];
-
-type Who = { token: string; org: string; user: { id: string } };
 interface Node {
   id: string;
   occurredAt: string;
@@ -49,16 +41,8 @@ describe('audit log', () => {
   afterAll(() => server.stop());
 
   const ds = () => server.dataSource;
-  const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
-    gql(server.url, query, variables, { token: who.token, org: who.org });
-  const expectError = (r: GqlResult<unknown>, code: string, field?: string) => {
-    expect({ code: errorCode(r), field: r.body.errors?.[0]?.extensions?.field }).toEqual({
-      code,
-      field,
-    });
-    expect(r.body.data ?? null).toBeNull();
-  };
-  const nodes = async (who: Who, variables: Record<string, unknown> = {}) => {
+  const call = callerOf(() => server);
+  const nodes = async (who: Caller, variables: Record<string, unknown> = {}) => {
     const r = await call(who, LIST, variables);
     expect(r.body.errors).toBeUndefined();
     return r.body.data?.auditEvents.nodes as Node[];
@@ -88,15 +72,9 @@ describe('audit log', () => {
     return id;
   };
 
-  async function orgWithAdmin() {
-    const org = await createOrganisation(ds());
-    const admin = await memberOf(server, org.id, 'ORG_ADMIN');
-    return { org, admin };
-  }
-
   it('is read by organisation admins only', async () => {
     expect(await operationsOf(AuditResolver)).toEqual(['auditEvents']);
-    const { org, admin } = await orgWithAdmin();
+    const { org, admin } = await organisationWithAdmin(server);
     const outcomes: Record<string, unknown> = {};
     for (const role of ROLES) {
       const who = role === 'ORG_ADMIN' ? admin : await memberOf(server, org.id, role);
@@ -115,7 +93,7 @@ describe('audit log', () => {
   });
 
   it('lists the events of real operations, newest first, with the actor', async () => {
-    const { org, admin } = await orgWithAdmin();
+    const { org, admin } = await organisationWithAdmin(server);
     await call(
       admin,
       'mutation { updateOrganisationSettings(input: { retentionMonths: 24 }) { name } }',
@@ -135,8 +113,8 @@ describe('audit log', () => {
   });
 
   it("shows a system event with no actor, and only this organisation's events", async () => {
-    const { org, admin } = await orgWithAdmin();
-    const other = await orgWithAdmin();
+    const { org, admin } = await organisationWithAdmin(server);
+    const other = await organisationWithAdmin(server);
     const mine = await event(org.id, { at: '2024-01-01T10:00:00Z', actor: null });
     await event(other.org.id, { at: '2024-01-01T10:00:00Z', actor: other.admin.user.id });
     const listed = await nodes(admin);
@@ -147,7 +125,7 @@ describe('audit log', () => {
   });
 
   it("filters by action, entity type, actor and day (in the organisation's time zone)", async () => {
-    const { org, admin } = await orgWithAdmin();
+    const { org, admin } = await organisationWithAdmin(server);
     const someone = await createUser(ds(), { displayName: 'Someone' });
     const ids = {
       // 23:30 UTC on 1 July is 00:30 on 2 July in London (summer time).
@@ -201,7 +179,7 @@ describe('audit log', () => {
   });
 
   it('pages newest first without losing events that share a timestamp', async () => {
-    const { org, admin } = await orgWithAdmin();
+    const { org, admin } = await organisationWithAdmin(server);
     const at = '2024-03-03T03:03:03.123456Z';
     const made = [
       await event(org.id, { at }),
@@ -225,7 +203,7 @@ describe('audit log', () => {
   });
 
   it('validates the filter and page', async () => {
-    const { admin } = await orgWithAdmin();
+    const { admin } = await organisationWithAdmin(server);
     expectError(
       await call(admin, LIST, { filter: { actorUserIds: ['x'] } }),
       'BAD_USER_INPUT',
@@ -256,7 +234,7 @@ describe('audit log', () => {
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE of audit events by the API's database role", async () => {
-    const { org } = await orgWithAdmin();
+    const { org } = await organisationWithAdmin(server);
     const id = await event(org.id, { at: '2024-01-01T00:00:00Z' });
     const attempt = (sql: string, params: unknown[] = []) =>
       withTenant(ds(), { userId: null, tenantId: org.id }, (db) => db.query(sql, params)).then(

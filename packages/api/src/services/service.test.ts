@@ -2,12 +2,14 @@ import type { Role } from '@holdspace/shared';
 import type { RunningHoldspace } from '../server';
 import {
   asTenant,
+  callerOf,
   createService,
   errorCode,
   gql,
   memberOf,
-  signedInMember,
+  organisationWithAdmin,
   startTestServer,
+  type Member,
 } from '../../test/helpers';
 
 const SERVICES = '{ services { id name } }';
@@ -17,19 +19,16 @@ const RENAME =
 
 describe('services', () => {
   let server: RunningHoldspace;
-  let admin: { token: string; org: { id: string }; user: { id: string } };
+  let admin: Member;
   beforeAll(async () => {
     server = await startTestServer();
   });
   afterAll(() => server.stop());
   beforeEach(async () => {
-    admin = await signedInMember(server, 'ORG_ADMIN');
+    ({ admin } = await organisationWithAdmin(server));
   });
 
-  const as = (who: { token: string; org: string | { id: string } }) => ({
-    token: who.token,
-    org: typeof who.org === 'string' ? who.org : who.org.id,
-  });
+  const call = callerOf(() => server);
   const serviceNames = async (tenantId: string) =>
     (
       await asTenant<{ name: string }>(
@@ -48,12 +47,12 @@ describe('services', () => {
     );
 
   it('creates a service with a trimmed name and writes an audit event', async () => {
-    const result = await gql(server.url, CREATE, { name: '  Outreach  ' }, as(admin));
+    const result = await call(admin, CREATE, { name: '  Outreach  ' });
     expect(result.body.errors).toBeUndefined();
     const created = result.body.data!.createService;
     expect(created.name).toBe('Outreach');
-    expect(await serviceNames(admin.org.id)).toEqual(['Outreach']);
-    expect(await auditActions(admin.org.id)).toEqual([
+    expect(await serviceNames(admin.org)).toEqual(['Outreach']);
+    expect(await auditActions(admin.org)).toEqual([
       { action: 'service.create', entity_id: created.id, actor_user_id: admin.user.id },
     ]);
   });
@@ -63,70 +62,70 @@ describe('services', () => {
     ['blank', '   ', 'BAD_USER_INPUT'],
     ['121 characters', 'x'.repeat(121), 'BAD_USER_INPUT'],
   ])('refuses a %s name with field input.name', async (_label, name, code) => {
-    const result = await gql(server.url, CREATE, { name }, as(admin));
+    const result = await call(admin, CREATE, { name });
     expect(errorCode(result)).toBe(code);
     expect(result.body.errors![0].extensions!.field).toBe('input.name');
-    expect(await serviceNames(admin.org.id)).toEqual([]);
+    expect(await serviceNames(admin.org)).toEqual([]);
   });
 
   it('accepts a 120-character name', async () => {
-    const result = await gql(server.url, CREATE, { name: 'y'.repeat(120) }, as(admin));
+    const result = await call(admin, CREATE, { name: 'y'.repeat(120) });
     expect(result.body.errors).toBeUndefined();
   });
 
   it('refuses a duplicate name (ignoring case) with CONFLICT on input.name', async () => {
-    await gql(server.url, CREATE, { name: 'Counselling' }, as(admin));
-    const result = await gql(server.url, CREATE, { name: 'counselling' }, as(admin));
+    await call(admin, CREATE, { name: 'Counselling' });
+    const result = await call(admin, CREATE, { name: 'counselling' });
     expect(errorCode(result)).toBe('CONFLICT');
     expect(result.body.errors![0].extensions!.field).toBe('input.name');
-    expect(await serviceNames(admin.org.id)).toEqual(['Counselling']);
+    expect(await serviceNames(admin.org)).toEqual(['Counselling']);
   });
 
   it('allows the same name in two organisations', async () => {
-    const other = await signedInMember(server, 'ORG_ADMIN');
-    await gql(server.url, CREATE, { name: 'Family support' }, as(admin));
-    const result = await gql(server.url, CREATE, { name: 'Family support' }, as(other));
+    const { admin: other } = await organisationWithAdmin(server);
+    await call(admin, CREATE, { name: 'Family support' });
+    const result = await call(other, CREATE, { name: 'Family support' });
     expect(result.body.errors).toBeUndefined();
   });
 
   it('renames a service, audits it, and refuses a clash or a blank name with field name', async () => {
-    const a = await createService(server.dataSource, admin.org.id, 'Alpha');
-    await createService(server.dataSource, admin.org.id, 'Beta');
-    const ok = await gql(server.url, RENAME, { id: a.id, name: ' Gamma ' }, as(admin));
+    const a = await createService(server.dataSource, admin.org, 'Alpha');
+    await createService(server.dataSource, admin.org, 'Beta');
+    const ok = await call(admin, RENAME, { id: a.id, name: ' Gamma ' });
     expect(ok.body.data?.renameService).toEqual({ id: a.id, name: 'Gamma' });
-    expect((await auditActions(admin.org.id)).map((e) => [e.action, e.entity_id])).toEqual([
+    expect((await auditActions(admin.org)).map((e) => [e.action, e.entity_id])).toEqual([
       ['service.rename', a.id],
     ]);
 
-    const clash = await gql(server.url, RENAME, { id: a.id, name: 'BETA' }, as(admin));
+    const clash = await call(admin, RENAME, { id: a.id, name: 'BETA' });
     expect(errorCode(clash)).toBe('CONFLICT');
     expect(clash.body.errors![0].extensions!.field).toBe('name');
-    const blank = await gql(server.url, RENAME, { id: a.id, name: ' ' }, as(admin));
+    const blank = await call(admin, RENAME, { id: a.id, name: ' ' });
     expect(errorCode(blank)).toBe('BAD_USER_INPUT');
     expect(blank.body.errors![0].extensions!.field).toBe('name');
     // Renaming to its own name (another case) is not a clash with itself.
-    const same = await gql(server.url, RENAME, { id: a.id, name: 'GAMMA' }, as(admin));
+    const same = await call(admin, RENAME, { id: a.id, name: 'GAMMA' });
     expect(same.body.errors).toBeUndefined();
-    expect(await serviceNames(admin.org.id)).toEqual(['Beta', 'GAMMA']);
+    expect(await serviceNames(admin.org)).toEqual(['Beta', 'GAMMA']);
   });
 
   it("answers NOT_FOUND for another organisation's service, a made-up id and a non-id, changing nothing", async () => {
-    const other = await signedInMember(server, 'ORG_ADMIN');
-    const theirs = await createService(server.dataSource, other.org.id, 'Theirs');
+    const { admin: other } = await organisationWithAdmin(server);
+    const theirs = await createService(server.dataSource, other.org, 'Theirs');
     for (const id of [theirs.id, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
-      const result = await gql(server.url, RENAME, { id, name: 'Mine now' }, as(admin));
+      const result = await call(admin, RENAME, { id, name: 'Mine now' });
       expect(errorCode(result)).toBe('NOT_FOUND');
     }
-    expect(await serviceNames(other.org.id)).toEqual(['Theirs']);
-    expect(await auditActions(other.org.id)).toEqual([]);
+    expect(await serviceNames(other.org)).toEqual(['Theirs']);
+    expect(await auditActions(other.org)).toEqual([]);
   });
 
   it("lists only the organisation's own services, by name", async () => {
-    const other = await signedInMember(server, 'ORG_ADMIN');
-    await createService(server.dataSource, other.org.id, 'Elsewhere');
-    await createService(server.dataSource, admin.org.id, 'outreach');
-    await createService(server.dataSource, admin.org.id, 'Counselling');
-    const result = await gql(server.url, SERVICES, {}, as(admin));
+    const { admin: other } = await organisationWithAdmin(server);
+    await createService(server.dataSource, other.org, 'Elsewhere');
+    await createService(server.dataSource, admin.org, 'outreach');
+    await createService(server.dataSource, admin.org, 'Counselling');
+    const result = await call(admin, SERVICES, {});
     expect(result.body.data!.services.map((s: { name: string }) => s.name)).toEqual([
       'Counselling',
       'outreach',
@@ -144,27 +143,27 @@ describe('services', () => {
     ];
 
     it.each(ROLES)('%s', async (role, allowed) => {
-      const service = await createService(server.dataSource, admin.org.id, 'Existing');
-      const member = await memberOf(server, admin.org.id, role, {
+      const service = await createService(server.dataSource, admin.org, 'Existing');
+      const member = await memberOf(server, admin.org, role, {
         managedServiceIds: role === 'SERVICE_MANAGER' ? [service.id] : [],
       });
-      const list = await gql(server.url, SERVICES, {}, as(member));
+      const list = await call(member, SERVICES, {});
       if (allowed.list) {
         expect(list.body.data!.services).toEqual([{ id: service.id, name: 'Existing' }]);
       } else {
         expect(errorCode(list)).toBe('FORBIDDEN');
       }
 
-      const create = await gql(server.url, CREATE, { name: 'New' }, as(member));
-      const rename = await gql(server.url, RENAME, { id: service.id, name: 'Renamed' }, as(member));
+      const create = await call(member, CREATE, { name: 'New' });
+      const rename = await call(member, RENAME, { id: service.id, name: 'Renamed' });
       if (allowed.edit) {
         expect(create.body.errors).toBeUndefined();
         expect(rename.body.errors).toBeUndefined();
-        expect(await serviceNames(admin.org.id)).toEqual(['New', 'Renamed']);
+        expect(await serviceNames(admin.org)).toEqual(['New', 'Renamed']);
       } else {
         expect(errorCode(create)).toBe('FORBIDDEN');
         expect(errorCode(rename)).toBe('FORBIDDEN');
-        expect(await serviceNames(admin.org.id)).toEqual(['Existing']);
+        expect(await serviceNames(admin.org)).toEqual(['Existing']);
       }
     });
 

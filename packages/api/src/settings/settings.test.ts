@@ -1,15 +1,17 @@
-import type { Role } from '@holdspace/shared';
+import { ROLES } from '@holdspace/shared';
 import type { RunningHoldspace } from '../server';
 import {
   asTenant,
   auditEventsOf,
-  createOrganisation,
+  callerOf,
   errorCode,
+  expectError,
   gql,
+  type Member,
   memberOf,
   operationsOf,
+  organisationWithAdmin,
   startTestServer,
-  type GqlResult,
 } from '../../test/helpers';
 import { SettingsResolver } from './settings.resolver';
 
@@ -19,17 +21,6 @@ const GET = `{ organisationSettings { ${F} } }`;
 const UPDATE = `mutation($input: UpdateOrganisationSettingsInput!) {
   updateOrganisationSettings(input: $input) { ${F} } }`;
 
-const ROLES: Role[] = [
-  'ORG_ADMIN',
-  'SERVICE_MANAGER',
-  'SUPERVISOR',
-  'PRACTITIONER',
-  'ANALYST',
-  'COMMISSIONER_ANALYST',
-];
-
-type Who = { token: string; org: string; user: { id: string } };
-
 describe('organisation settings', () => {
   let server: RunningHoldspace;
   beforeAll(async () => {
@@ -38,15 +29,7 @@ describe('organisation settings', () => {
   afterAll(() => server.stop());
 
   const ds = () => server.dataSource;
-  const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
-    gql(server.url, query, variables, { token: who.token, org: who.org });
-  const expectError = (r: GqlResult<unknown>, code: string, field?: string) => {
-    expect({ code: errorCode(r), field: r.body.errors?.[0]?.extensions?.field }).toEqual({
-      code,
-      field,
-    });
-    expect(r.body.data ?? null).toBeNull();
-  };
+  const call = callerOf(() => server);
   const stored = (tenantId: string) =>
     asTenant(
       ds(),
@@ -58,11 +41,7 @@ describe('organisation settings', () => {
       [tenantId],
     ).then((rows) => rows[0]);
 
-  async function orgWithAdmin(kind?: string) {
-    const org = await createOrganisation(ds(), { name: 'Northside Care', kind });
-    const admin = await memberOf(server, org.id, 'ORG_ADMIN');
-    return { org, admin };
-  }
+  const orgWithAdmin = () => organisationWithAdmin(server, { name: 'Northside Care' });
 
   it('shows the defaults, with where the default costs come from, to every member', async () => {
     const { org, admin } = await orgWithAdmin();
@@ -252,7 +231,7 @@ describe('organisation settings', () => {
       ['a blank name', { name: '   ' }, 'input.name'],
       ['a name over 200 characters', { name: 'x'.repeat(201) }, 'input.name'],
     ];
-    let admin: Who;
+    let admin: Member;
     let orgId: string;
     beforeAll(async () => {
       const made = await orgWithAdmin();

@@ -2,17 +2,21 @@ import type { Role } from '@holdspace/shared';
 import type { RunningHoldspace } from '../server';
 import {
   asTenant,
+  callerOf,
   createService,
   errorCode,
+  errorField,
+  expectError,
   gql,
+  type GqlResult,
   insertAgreement,
   insertSession,
   insertStaff,
   insertSupervisor,
+  type Member,
   memberOf,
-  signedInMember,
+  organisationWithAdmin,
   startTestServer,
-  type GqlResult,
 } from '../../test/helpers';
 
 const FIELDS = `id staffRef displayName roleTitle practitionerType fte startDate endDate leavingReason
@@ -30,12 +34,6 @@ const LEAVE = `mutation($id: ID!, $input: RecordLeaverInput!) { recordLeaver(id:
 const REINSTATE = `mutation($id: ID!) { reinstateStaffMember(id: $id) { ${FIELDS} } }`;
 const ERASE = `mutation($id: ID!) { eraseLeaverPersonalData(id: $id) { ${FIELDS} } }`;
 
-interface Who {
-  token: string;
-  org: string;
-  userId: string;
-}
-
 describe('staff members', () => {
   let server: RunningHoldspace;
   beforeAll(async () => {
@@ -44,13 +42,7 @@ describe('staff members', () => {
   afterAll(() => server.stop());
 
   const ds = () => server.dataSource;
-  const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
-    gql(server.url, query, variables, { token: who.token, org: who.org });
-  const field = (result: GqlResult<unknown>) => result.body.errors?.[0]?.extensions?.field;
-  const expectError = (result: GqlResult<unknown>, code: string, fieldPath?: string) => {
-    expect({ code: errorCode(result), field: field(result) }).toEqual({ code, field: fieldPath });
-    expect(result.body.data ?? null).toBeNull();
-  };
+  const call = callerOf(() => server);
 
   /** Every staff row of an organisation, as stored (to prove that nothing changed). */
   const staffRows = (tenantId: string) =>
@@ -81,15 +73,6 @@ describe('staff members', () => {
     return row.d;
   };
 
-  async function newAdmin(): Promise<Who> {
-    const m = await signedInMember(server, 'ORG_ADMIN');
-    return { token: m.token, org: m.org.id, userId: m.user.id };
-  }
-  async function member(tenantId: string, role: Role, managedServiceIds: string[] = []) {
-    const m = await memberOf(server, tenantId, role, { managedServiceIds });
-    return { token: m.token, org: tenantId, userId: m.user.id };
-  }
-
   const validInput = (serviceId: string, extra: Record<string, unknown> = {}) => ({
     serviceId,
     staffRef: `R-${Math.random().toString(36).slice(2, 10)}`,
@@ -105,26 +88,26 @@ describe('staff members', () => {
    * Pat (S2); the practitioner is Alex (S1).
    */
   async function world() {
-    const admin = await newAdmin();
+    const { admin } = await organisationWithAdmin(server);
     const org = admin.org;
     const s1 = (await createService(ds(), org, 'S1')).id;
     const s2 = (await createService(ds(), org, 'S2')).id;
     const people = {
       ORG_ADMIN: admin,
-      SERVICE_MANAGER: await member(org, 'SERVICE_MANAGER', [s1]),
-      SUPERVISOR: await member(org, 'SUPERVISOR'),
-      PRACTITIONER: await member(org, 'PRACTITIONER'),
-      ANALYST: await member(org, 'ANALYST'),
-      COMMISSIONER_ANALYST: await member(org, 'COMMISSIONER_ANALYST'),
-    } satisfies Record<Role, Who>;
+      SERVICE_MANAGER: await memberOf(server, org, 'SERVICE_MANAGER', { managedServiceIds: [s1] }),
+      SUPERVISOR: await memberOf(server, org, 'SUPERVISOR'),
+      PRACTITIONER: await memberOf(server, org, 'PRACTITIONER'),
+      ANALYST: await memberOf(server, org, 'ANALYST'),
+      COMMISSIONER_ANALYST: await memberOf(server, org, 'COMMISSIONER_ANALYST'),
+    } satisfies Record<Role, Member>;
     const sam = await insertStaff(ds(), org, s1, {
       displayName: 'Sam Supervisor',
-      userId: people.SUPERVISOR.userId,
+      userId: people.SUPERVISOR.user.id,
     });
     const pat = await insertStaff(ds(), org, s2, { displayName: 'Pat Supervisee' });
     const alex = await insertStaff(ds(), org, s1, {
       displayName: 'Alex Practitioner',
-      userId: people.PRACTITIONER.userId,
+      userId: people.PRACTITIONER.user.id,
     });
     const olu = await insertStaff(ds(), org, s2, { displayName: 'Olu Other' });
     const oldLeaver = await insertStaff(ds(), org, s1, {
@@ -154,7 +137,7 @@ describe('staff members', () => {
     type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND';
     interface Operation {
       name: string;
-      run: (w: World, who: Who) => Promise<GqlResult>;
+      run: (w: World, who: Member) => Promise<GqlResult>;
       expected: Record<Role, Outcome>;
     }
     const ADMIN_ONLY: Record<Role, Outcome> = {
@@ -299,7 +282,7 @@ describe('staff members', () => {
 
     it('lists exactly the staff each role may see', async () => {
       const w = await world();
-      const names = async (who: Who) => {
+      const names = async (who: Member) => {
         const result = await call(who, LIST, { page: { first: 100 } });
         return result.body.data!.staffMembers.nodes.map(
           (n: { displayName: string }) => n.displayName,
@@ -326,7 +309,9 @@ describe('staff members', () => {
     it('lets a manager move staff only between services they manage', async () => {
       const w = await world();
       const s3 = (await createService(ds(), w.org, 'S3')).id;
-      const manager = await member(w.org, 'SERVICE_MANAGER', [w.s1, s3]);
+      const manager = await memberOf(server, w.org, 'SERVICE_MANAGER', {
+        managedServiceIds: [w.s1, s3],
+      });
       const moved = await call(manager, UPDATE, { id: w.staff.alex.id, input: { serviceId: s3 } });
       expect(moved.body.data?.updateStaffMember.service).toEqual({ id: s3, name: 'S3' });
       // Now Alex is in S3; the manager of S1 only no longer sees them.
@@ -336,10 +321,10 @@ describe('staff members', () => {
   });
 
   describe('validation', () => {
-    let admin: Who;
+    let admin: Member;
     let service: string;
     beforeAll(async () => {
-      admin = await newAdmin();
+      ({ admin } = await organisationWithAdmin(server));
       service = (await createService(ds(), admin.org, 'Main')).id;
     });
 
@@ -376,7 +361,7 @@ describe('staff members', () => {
           action: 'staff.create',
           entity_type: 'StaffMember',
           entity_id: staff.id,
-          actor_user_id: admin.userId,
+          actor_user_id: admin.user.id,
         },
       ]);
     });
@@ -500,7 +485,7 @@ describe('staff members', () => {
 
     it('allows the same staff reference in another organisation', async () => {
       await create({ staffRef: 'SHARED-7' });
-      const other = await newAdmin();
+      const { admin: other } = await organisationWithAdmin(server);
       const theirService = (await createService(ds(), other.org)).id;
       const result = await call(other, CREATE, {
         input: validInput(theirService, { staffRef: 'SHARED-7' }),
@@ -530,7 +515,7 @@ describe('staff members', () => {
       const before = await staffRows(admin.org);
       for (const [input, code, fieldPath] of cases) {
         const result = await call(admin, UPDATE, { id, input });
-        expect({ input, code: errorCode(result), field: field(result) }).toEqual({
+        expect({ input, code: errorCode(result), field: errorField(result) }).toEqual({
           input,
           code,
           field: fieldPath,
@@ -610,7 +595,7 @@ describe('staff members', () => {
   describe('another organisation', () => {
     it('answers NOT_FOUND for every id of another organisation, and changes nothing there', async () => {
       const a = await world();
-      const b = await newAdmin();
+      const { admin: b } = await organisationWithAdmin(server);
       const aId = a.staff.alex.id;
       const beforeStaff = await staffRows(a.org);
       const beforeEvents = await auditEvents(a.org);
@@ -652,12 +637,12 @@ describe('staff members', () => {
   });
 
   describe('lists', () => {
-    let admin: Who;
+    let admin: Member;
     let s1: string;
     let s2: string;
     const ids: Record<string, string> = {};
     beforeAll(async () => {
-      admin = await newAdmin();
+      ({ admin } = await organisationWithAdmin(server));
       s1 = (await createService(ds(), admin.org, 'One')).id;
       s2 = (await createService(ds(), admin.org, 'Two')).id;
       const today = await orgDate(admin.org);
@@ -857,7 +842,7 @@ describe('staff members', () => {
 
   describe('relations', () => {
     it('shows the service, the agreement active today and the latest HELD session attended', async () => {
-      const admin = await newAdmin();
+      const { admin } = await organisationWithAdmin(server);
       const service = (await createService(ds(), admin.org, 'Outreach')).id;
       const sam = await insertStaff(ds(), admin.org, service, { displayName: 'Sam Supervisor' });
       const kim = await insertStaff(ds(), admin.org, service, { displayName: 'Kim' });
@@ -936,9 +921,9 @@ describe('staff members', () => {
 
   describe('erasure', () => {
     it("erases a leaver's personal data after the retention period, keeping what the metrics need", async () => {
-      const admin = await newAdmin();
+      const { admin } = await organisationWithAdmin(server);
       const service = (await createService(ds(), admin.org, 'Care')).id;
-      const user = await member(admin.org, 'PRACTITIONER');
+      const user = await memberOf(server, admin.org, 'PRACTITIONER');
       const leaver = await insertStaff(ds(), admin.org, service, {
         displayName: 'Lou Leaver',
         staffRef: 'LL-1',
@@ -947,7 +932,7 @@ describe('staff members', () => {
         leavingReason: 'RETIREMENT',
         practitionerType: 'Nurse',
         fte: 0.6,
-        userId: user.userId,
+        userId: user.user.id,
       });
       await asTenant(
         ds(),
@@ -1005,7 +990,7 @@ describe('staff members', () => {
     });
 
     it('refuses before the retention period has passed, and for staff who have not left', async () => {
-      const admin = await newAdmin();
+      const { admin } = await organisationWithAdmin(server);
       const service = (await createService(ds(), admin.org, 'Care')).id;
       await asTenant(
         ds(),
@@ -1063,7 +1048,7 @@ describe('staff members', () => {
           action,
           entity_type: 'StaffMember',
           entity_id: entity,
-          actor_user_id: admin.userId,
+          actor_user_id: admin.user.id,
         })),
       );
       const [columns] = await asTenant(

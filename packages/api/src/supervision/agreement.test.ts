@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { addDays } from '@holdspace/shared';
 import type { RunningHoldspace } from '../server';
 import {
   asTenant,
   errorCode,
+  errorField,
   gql,
+  type GqlResult,
   insertAgreement,
   insertStaff,
   insertSupervisor,
   startTestServer,
-  supervisionWorld,
-  type GqlResult,
   type SupervisionWorld,
+  supervisionWorld,
+  todayUtc,
+  WORLD_USERS,
+  type WorldUser,
 } from '../../test/helpers';
 
 const AGREEMENT = `id agreementRef staffMemberId supervisor { id kind name } supervisee { id displayName }
@@ -30,27 +35,11 @@ const Q = {
   end: `mutation($id: ID!, $input: EndAgreementInput!) { endAgreement(id: $id, input: $input) { ${AGREEMENT} } }`,
 };
 
-type Who = keyof SupervisionWorld['users'];
-const EVERYONE: Who[] = [
-  'admin',
-  'manager',
-  'supervisor',
-  'practitioner',
-  'otherPractitioner',
-  'analyst',
-  'commissioner',
-];
-
-const field = (r: GqlResult) => r.body.errors?.[0]?.extensions?.field;
-const todayUtc = () => new Date().toISOString().slice(0, 10);
-const shiftDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 describe('supervision agreements over GraphQL', () => {
   let server: RunningHoldspace;
   let w: SupervisionWorld;
 
-  const as = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
+  const as = (who: WorldUser, query: string, variables: Record<string, unknown> = {}) =>
     gql(server.url, query, variables, { token: w.users[who].token, org: w.org.id });
 
   /** A new staff member in service A (or B) with no agreement yet. */
@@ -216,7 +205,7 @@ describe('supervision agreements over GraphQL', () => {
       const { id } = await insertAgreement(server.dataSource, w.org.id, {
         staffId: staff.id,
         supervisorId: w.supervisors.external.id,
-        startDate: shiftDays(todayUtc(), 30),
+        startDate: addDays(todayUtc(), 30),
       });
       expect((await as('admin', Q.agreement, { id })).body.data!.agreement.active).toBe(false);
     });
@@ -260,7 +249,7 @@ describe('supervision agreements over GraphQL', () => {
     ])('%s → BAD_USER_INPUT on %s', async (_name, change, expectedField) => {
       const result = await as('admin', Q.create, { input: { ...base(), ...change } });
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
-      expect(field(result)).toBe(expectedField);
+      expect(errorField(result)).toBe(expectedField);
       expect(await countFor(staffId)).toBe(0);
     });
 
@@ -279,7 +268,7 @@ describe('supervision agreements over GraphQL', () => {
         },
       });
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
-      expect(field(result)).toBe('input.supervisorId');
+      expect(errorField(result)).toBe('input.supervisorId');
     });
 
     it('refuses a reference already used in the organisation (CONFLICT)', async () => {
@@ -291,7 +280,7 @@ describe('supervision agreements over GraphQL', () => {
       expect(first.body.errors).toBeUndefined();
       const second = await as('admin', Q.create, { input: { ...base(), agreementRef: ref } });
       expect(errorCode(second)).toBe('CONFLICT');
-      expect(field(second)).toBe('input.agreementRef');
+      expect(errorField(second)).toBe('input.agreementRef');
       expect(await countFor(staffId)).toBe(0);
     });
 
@@ -307,7 +296,7 @@ describe('supervision agreements over GraphQL', () => {
         input: { ...base(), staffMemberId: s.id, startDate: '2023-12-31' },
       });
       expect(errorCode(overlapping)).toBe('CONFLICT');
-      expect(field(overlapping)).toBe('input.startDate');
+      expect(errorField(overlapping)).toBe('input.startDate');
       const after = await as('admin', Q.create, {
         input: { ...base(), staffMemberId: s.id, startDate: '2024-01-01' },
       });
@@ -333,7 +322,7 @@ describe('supervision agreements over GraphQL', () => {
         [{ supervisorId: randomUUID() }, 'input.supervisorId'],
       ] as const) {
         const result = await as('admin', Q.update, { id, input });
-        expect({ input, code: errorCode(result), field: field(result) }).toEqual({
+        expect({ input, code: errorCode(result), field: errorField(result) }).toEqual({
           input,
           code: 'BAD_USER_INPUT',
           field: expected,
@@ -353,7 +342,7 @@ describe('supervision agreements over GraphQL', () => {
       });
       for (const [input, expected] of [
         [
-          { reviewedOn: shiftDays(todayUtc(), 3), nextReviewDueDate: '2099-01-01' },
+          { reviewedOn: addDays(todayUtc(), 3), nextReviewDueDate: '2099-01-01' },
           'input.reviewedOn',
         ],
         [{ reviewedOn: '2022-12-31', nextReviewDueDate: '2024-01-01' }, 'input.reviewedOn'],
@@ -361,7 +350,7 @@ describe('supervision agreements over GraphQL', () => {
         [{ reviewedOn: '2023-06-01', nextReviewDueDate: '2023-06-01' }, 'input.nextReviewDueDate'],
       ] as const) {
         const result = await as('admin', Q.review, { id, input });
-        expect({ input, code: errorCode(result), field: field(result) }).toEqual({
+        expect({ input, code: errorCode(result), field: errorField(result) }).toEqual({
           input,
           code: 'BAD_USER_INPUT',
           field: expected,
@@ -379,7 +368,7 @@ describe('supervision agreements over GraphQL', () => {
       });
       const result = await as('admin', Q.end, { id, input: { endDate: '2022-12-31' } });
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
-      expect(field(result)).toBe('input.endDate');
+      expect(errorField(result)).toBe('input.endDate');
       expect(await agreementRow(id)).toMatchObject({ end_date: null });
     });
 
@@ -396,8 +385,8 @@ describe('supervision agreements over GraphQL', () => {
     interface Case {
       name: string;
       /** Runs the operation as `who` on a fresh target; returns the result. */
-      run: (who: Who) => Promise<GqlResult>;
-      expect: Record<Who, Outcome>;
+      run: (who: WorldUser) => Promise<GqlResult>;
+      expect: Record<WorldUser, Outcome>;
     }
     const deny = { analyst: 'FORBIDDEN', commissioner: 'FORBIDDEN' } as const;
 
@@ -490,7 +479,7 @@ describe('supervision agreements over GraphQL', () => {
       },
       ...(['mine', 'theirs'] as const).flatMap((kind): Case[] => {
         const visibleToManager = kind === 'mine' ? 'ok' : 'NOT_FOUND';
-        const expect: Record<Who, Outcome> = {
+        const expect: Record<WorldUser, Outcome> = {
           admin: 'ok',
           manager: visibleToManager,
           supervisor: 'FORBIDDEN',
@@ -530,7 +519,7 @@ describe('supervision agreements over GraphQL', () => {
       }),
     ];
 
-    it.each(cases.flatMap((c) => EVERYONE.map((who) => [c.name, who, c] as const)))(
+    it.each(cases.flatMap((c) => WORLD_USERS.map((who) => [c.name, who, c] as const)))(
       '%s as %s',
       async (_name, who, c) => {
         const result = await c.run(who);
@@ -540,7 +529,7 @@ describe('supervision agreements over GraphQL', () => {
     );
 
     it('lists exactly the agreements each role may see', async () => {
-      const ids = async (who: Who) => {
+      const ids = async (who: WorldUser) => {
         const result = await as(who, Q.agreements, {
           filter: { staffMemberIds: [w.staff.pat.id, w.staff.olu.id] },
         });
@@ -579,7 +568,7 @@ describe('supervision agreements over GraphQL', () => {
         },
       });
       expect(errorCode(result)).toBe('BAD_USER_INPUT');
-      expect(field(result)).toBe('input.staffMemberId');
+      expect(errorField(result)).toBe('input.staffMemberId');
     });
   });
 
@@ -609,7 +598,10 @@ describe('supervision agreements over GraphQL', () => {
           startDate: '2024-01-01',
         },
       });
-      expect([errorCode(create), field(create)]).toEqual(['BAD_USER_INPUT', 'input.staffMemberId']);
+      expect([errorCode(create), errorField(create)]).toEqual([
+        'BAD_USER_INPUT',
+        'input.staffMemberId',
+      ]);
       const create2 = await asB(Q.create, {
         input: {
           staffMemberId: b.staff.pat.id,
@@ -618,7 +610,7 @@ describe('supervision agreements over GraphQL', () => {
           startDate: '2030-01-01',
         },
       });
-      expect([errorCode(create2), field(create2)]).toEqual([
+      expect([errorCode(create2), errorField(create2)]).toEqual([
         'BAD_USER_INPUT',
         'input.supervisorId',
       ]);
@@ -675,9 +667,9 @@ describe('supervision agreements over GraphQL', () => {
 
     it('refuses a page size over 100 and a forged cursor', async () => {
       const big = await as('admin', Q.agreements, { page: { first: 101 } });
-      expect([errorCode(big), field(big)]).toEqual(['BAD_USER_INPUT', 'page.first']);
+      expect([errorCode(big), errorField(big)]).toEqual(['BAD_USER_INPUT', 'page.first']);
       const forged = await as('admin', Q.agreements, { page: { after: 'garbage' } });
-      expect([errorCode(forged), field(forged)]).toEqual(['BAD_USER_INPUT', 'page.after']);
+      expect([errorCode(forged), errorField(forged)]).toEqual(['BAD_USER_INPUT', 'page.after']);
     });
   });
 });

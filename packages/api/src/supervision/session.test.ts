@@ -1,18 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { addDays } from '@holdspace/shared';
 import type { RunningHoldspace } from '../server';
 import type { RequestContext } from '../tenancy/context';
 import {
   asTenant,
   errorCode,
+  errorField,
   gql,
+  type GqlResult,
   insertAgreement,
   insertSession,
   insertStaff,
   insertSupervisor,
   startTestServer,
-  supervisionWorld,
-  type GqlResult,
   type SupervisionWorld,
+  supervisionWorld,
+  todayUtc,
+  WORLD_USERS,
+  type WorldUser,
 } from '../../test/helpers';
 
 const SESSION = `id sessionRef date durationMinutes format status functions confirmedAt
@@ -40,23 +45,9 @@ const Q = {
     updateSessionAction(id: $id, input: $input) { id title ownerStaffMemberId dueDate status } }`,
 };
 
-type Who = keyof SupervisionWorld['users'];
-const EVERYONE: Who[] = [
-  'admin',
-  'manager',
-  'supervisor',
-  'practitioner',
-  'otherPractitioner',
-  'analyst',
-  'commissioner',
-];
 type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
 
-const field = (r: GqlResult) => r.body.errors?.[0]?.extensions?.field;
 const outcome = (r: GqlResult): string => (r.body.errors ? String(errorCode(r)) : 'ok');
-const todayUtc = () => new Date().toISOString().slice(0, 10);
-const shiftDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const PAST = '2025-03-10';
 
 describe('supervision sessions and agreed actions over GraphQL', () => {
@@ -64,7 +55,7 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
   let w: SupervisionWorld;
   let statements: number[] = [];
 
-  const as = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
+  const as = (who: WorldUser, query: string, variables: Record<string, unknown> = {}) =>
     gql(server.url, query, variables, { token: w.users[who].token, org: w.org.id });
   const db = <T = any>(sql: string, params: unknown[] = []) =>
     asTenant<T>(server.dataSource, w.org.id, sql, params);
@@ -211,7 +202,7 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
     it('cancels a scheduled session; only a scheduled one', async () => {
       const { id } = await sessionOf('pat', {
         status: 'SCHEDULED',
-        date: shiftDays(todayUtc(), 10),
+        date: addDays(todayUtc(), 10),
       });
       expect((await as('supervisor', Q.cancel, { id })).body.data!.cancelSession.status).toBe(
         'CANCELLED',
@@ -232,7 +223,7 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
       expect((await auditOf(past.id)).map((e) => e.action)).toEqual(['session.markDidNotAttend']);
       const future = await sessionOf('pat', {
         status: 'SCHEDULED',
-        date: shiftDays(todayUtc(), 5),
+        date: addDays(todayUtc(), 5),
       });
       expect(outcome(await as('admin', Q.dna, { id: future.id }))).toBe('CONFLICT');
       expect((await sessionRow(future.id)).status).toBe('SCHEDULED');
@@ -318,7 +309,7 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
     it.each([
       ['duration 0', () => ({ durationMinutes: 0 }), 'input.durationMinutes'],
       ['duration 481', () => ({ durationMinutes: 481 }), 'input.durationMinutes'],
-      ['held in the future', () => ({ date: shiftDays(todayUtc(), 3) }), 'input.date'],
+      ['held in the future', () => ({ date: addDays(todayUtc(), 3) }), 'input.date'],
       ['no attendee', () => ({ attendeeIds: [] }), 'input.attendeeIds'],
       ['51 attendees', () => ({ format: 'GROUP', attendeeIds: many(51) }), 'input.attendeeIds'],
       [
@@ -353,19 +344,19 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
     ])('recordHeldSession: %s → BAD_USER_INPUT on %s', async (_name, change, expected) => {
       const before = await sessionCount();
       const result = await as('admin', Q.record, { input: heldInput(change()) });
-      expect([errorCode(result), field(result)]).toEqual(['BAD_USER_INPUT', expected]);
+      expect([errorCode(result), errorField(result)]).toEqual(['BAD_USER_INPUT', expected]);
       expect(await sessionCount()).toBe(before);
     });
 
     it('scheduleSession: not more than a year ahead', async () => {
       const before = await sessionCount();
       const tooFar = await as('admin', Q.schedule, {
-        input: { ...heldInput({ date: shiftDays(todayUtc(), 400) }), functions: undefined },
+        input: { ...heldInput({ date: addDays(todayUtc(), 400) }), functions: undefined },
       });
-      expect([errorCode(tooFar), field(tooFar)]).toEqual(['BAD_USER_INPUT', 'input.date']);
+      expect([errorCode(tooFar), errorField(tooFar)]).toEqual(['BAD_USER_INPUT', 'input.date']);
       expect(await sessionCount()).toBe(before);
       const ok = await as('admin', Q.schedule, {
-        input: { ...heldInput({ date: shiftDays(todayUtc(), 300) }), functions: undefined },
+        input: { ...heldInput({ date: addDays(todayUtc(), 300) }), functions: undefined },
       });
       expect(ok.body.errors).toBeUndefined();
     });
@@ -388,17 +379,17 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
       const again = await as('admin', Q.schedule, {
         input: { ...heldInput({ sessionRef: ref }), functions: undefined },
       });
-      expect([errorCode(again), field(again)]).toEqual(['CONFLICT', 'input.sessionRef']);
+      expect([errorCode(again), errorField(again)]).toEqual(['CONFLICT', 'input.sessionRef']);
       expect(await sessionCount()).toBe(before);
     });
 
     it('markSessionHeld: not before its date, attendees still in post, duration bounded', async () => {
       const future = await sessionOf('pat', {
         status: 'SCHEDULED',
-        date: shiftDays(todayUtc(), 7),
+        date: addDays(todayUtc(), 7),
       });
       const early = await as('admin', Q.held, { id: future.id, input: {} });
-      expect([errorCode(early), field(early)]).toEqual(['BAD_USER_INPUT', 'input.date']);
+      expect([errorCode(early), errorField(early)]).toEqual(['BAD_USER_INPUT', 'input.date']);
 
       const withLeaver = await insertSession(server.dataSource, w.org.id, {
         supervisorId: w.supervisors.internal.id,
@@ -410,7 +401,7 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
         id: withLeaver.id,
         input: { date: '2025-02-15' },
       });
-      expect([errorCode(afterLeaving), field(afterLeaving)]).toEqual([
+      expect([errorCode(afterLeaving), errorField(afterLeaving)]).toEqual([
         'BAD_USER_INPUT',
         'input.date',
       ]);
@@ -418,7 +409,7 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
         id: withLeaver.id,
         input: { durationMinutes: 481 },
       });
-      expect([errorCode(tooLong), field(tooLong)]).toEqual([
+      expect([errorCode(tooLong), errorField(tooLong)]).toEqual([
         'BAD_USER_INPUT',
         'input.durationMinutes',
       ]);
@@ -446,7 +437,7 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
       ];
       for (const [input, code, expected] of cases) {
         const result = await as('admin', Q.addAction, { sessionId: id, input });
-        expect({ input, code: errorCode(result), field: field(result) }).toEqual({
+        expect({ input, code: errorCode(result), field: errorField(result) }).toEqual({
           input,
           code,
           field: expected,
@@ -472,7 +463,7 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
         [{ ownerStaffMemberId: w.staff.olu.id }, 'input.ownerStaffMemberId'],
       ] as const) {
         const result = await as('admin', Q.updateAction, { id: actionId, input });
-        expect({ input, code: errorCode(result), field: field(result) }).toEqual({
+        expect({ input, code: errorCode(result), field: errorField(result) }).toEqual({
           input,
           code: 'BAD_USER_INPUT',
           field: expected,
@@ -491,17 +482,20 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
       const backwards = await as('admin', Q.sessions, {
         filter: { from: '2025-02-01', to: '2025-01-01' },
       });
-      expect([errorCode(backwards), field(backwards)]).toEqual(['BAD_USER_INPUT', 'filter.to']);
+      expect([errorCode(backwards), errorField(backwards)]).toEqual([
+        'BAD_USER_INPUT',
+        'filter.to',
+      ]);
       const big = await as('admin', Q.sessions, { page: { first: 101 } });
-      expect([errorCode(big), field(big)]).toEqual(['BAD_USER_INPUT', 'page.first']);
+      expect([errorCode(big), errorField(big)]).toEqual(['BAD_USER_INPUT', 'page.first']);
       const forged = await as('admin', Q.sessions, {
         page: { after: Buffer.from('[1,2]').toString('base64url') },
       });
-      expect([errorCode(forged), field(forged)]).toEqual(['BAD_USER_INPUT', 'page.after']);
+      expect([errorCode(forged), errorField(forged)]).toEqual(['BAD_USER_INPUT', 'page.after']);
       const tooMany = await as('admin', Q.sessions, {
         filter: { staffMemberIds: Array(101).fill(w.staff.pat.id) },
       });
-      expect([errorCode(tooMany), field(tooMany)]).toEqual([
+      expect([errorCode(tooMany), errorField(tooMany)]).toEqual([
         'BAD_USER_INPUT',
         'filter.staffMemberIds',
       ]);
@@ -541,7 +535,7 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
           b: heldInput({ sessionRef: ref }),
         },
       );
-      expect([errorCode(result), field(result)]).toEqual(['CONFLICT', 'input.sessionRef']);
+      expect([errorCode(result), errorField(result)]).toEqual(['CONFLICT', 'input.sessionRef']);
       expect(result.body.errors).toHaveLength(1);
       expect(
         await db('SELECT 1 FROM supervision_sessions WHERE tenant_id = $1 AND session_ref = $2', [
@@ -561,7 +555,10 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
       const result = await as('admin', Q.record, {
         input: heldInput({ format: 'GROUP', attendeeIds: [w.staff.pat.id, leaver.id] }),
       });
-      expect([errorCode(result), field(result)]).toEqual(['BAD_USER_INPUT', 'input.attendeeIds']);
+      expect([errorCode(result), errorField(result)]).toEqual([
+        'BAD_USER_INPUT',
+        'input.attendeeIds',
+      ]);
       expect(await counts()).toEqual(before);
     });
   });
@@ -569,11 +566,11 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
   describe('who may do what (product.md)', () => {
     interface Case {
       name: string;
-      run: (who: Who) => Promise<GqlResult>;
-      expect: Record<Who, Outcome>;
+      run: (who: WorldUser) => Promise<GqlResult>;
+      expect: Record<WorldUser, Outcome>;
     }
     const deny = { analyst: 'FORBIDDEN', commissioner: 'FORBIDDEN' } as const;
-    const onlyEditors = (manager: Outcome, supervisor: Outcome): Record<Who, Outcome> => ({
+    const onlyEditors = (manager: Outcome, supervisor: Outcome): Record<WorldUser, Outcome> => ({
       admin: 'ok',
       manager,
       supervisor,
@@ -644,7 +641,7 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
         name: 'scheduleSession: Sam with Pat',
         run: (who) =>
           as(who, Q.schedule, {
-            input: { ...heldInput({ date: shiftDays(todayUtc(), 14) }), functions: undefined },
+            input: { ...heldInput({ date: addDays(todayUtc(), 14) }), functions: undefined },
           }),
         expect: onlyEditors('ok', 'ok'),
       },
@@ -782,7 +779,7 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
       },
     ];
 
-    it.each(cases.flatMap((c) => EVERYONE.map((who) => [c.name, who, c] as const)))(
+    it.each(cases.flatMap((c) => WORLD_USERS.map((who) => [c.name, who, c] as const)))(
       '%s as %s',
       async (_name, who, c) => {
         expect(outcome(await c.run(who))).toBe(c.expect[who]);
@@ -802,7 +799,7 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
       const oluS = await mk(w.supervisors.external.id, [w.staff.olu.id]);
       const samS = await mk(w.supervisors.external.id, [w.staff.sam.id]);
       const group = await mk(w.supervisors.external.id, [w.staff.pat.id, w.staff.olu.id]);
-      const ids = async (who: Who) => {
+      const ids = async (who: WorldUser) => {
         const result = await as(who, Q.sessions, { filter: { from: date, to: date } });
         return (result.body.data!.sessions.nodes as Array<{ id: string }>).map((n) => n.id).sort();
       };
@@ -822,7 +819,10 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
       const result = await as('supervisor', Q.record, {
         input: heldInput({ attendeeIds: [w.staff.olu.id] }),
       });
-      expect([errorCode(result), field(result)]).toEqual(['BAD_USER_INPUT', 'input.attendeeIds']);
+      expect([errorCode(result), errorField(result)]).toEqual([
+        'BAD_USER_INPUT',
+        'input.attendeeIds',
+      ]);
       expect(
         await db(
           'SELECT count(*)::int AS n FROM session_attendees WHERE tenant_id = $1 AND staff_id = $2',
@@ -902,11 +902,14 @@ describe('supervision sessions and agreed actions over GraphQL', () => {
       const create = await asB('admin', Q.record, {
         input: heldInput({ supervisorId: b.supervisors.internal.id }),
       });
-      expect([errorCode(create), field(create)]).toEqual(['BAD_USER_INPUT', 'input.attendeeIds']);
+      expect([errorCode(create), errorField(create)]).toEqual([
+        'BAD_USER_INPUT',
+        'input.attendeeIds',
+      ]);
       const create2 = await asB('admin', Q.record, {
         input: heldInput({ attendeeIds: [b.staff.pat.id] }),
       });
-      expect([errorCode(create2), field(create2)]).toEqual([
+      expect([errorCode(create2), errorField(create2)]).toEqual([
         'BAD_USER_INPUT',
         'input.supervisorId',
       ]);

@@ -4,15 +4,18 @@ import type { RunningHoldspace } from '../server';
 import type { RequestContext } from '../tenancy/context';
 import {
   asTenant,
+  callerOf,
   createService,
   errorCode,
+  expectError,
   gql,
+  type GqlResult,
   insertStaff,
   insertSupervisor,
+  type Member,
   memberOf,
-  signedInMember,
+  organisationWithAdmin,
   startTestServer,
-  type GqlResult,
 } from '../../test/helpers';
 import { supervisorById } from './supervisor.service';
 import { SupervisorType } from './supervisor.types';
@@ -34,12 +37,6 @@ const UPDATE = `mutation($id: ID!, $input: ExternalSupervisorInput!) {
 const DESIGNATE = `mutation($staffId: ID!) { designateInternalSupervisor(staffId: $staffId) { ${FIELDS} } }`;
 const PROBE = `query($id: ID!) { probeSupervisor(id: $id) { ${FIELDS} } }`;
 
-interface Who {
-  token: string;
-  org: string;
-  userId: string;
-}
-
 describe('supervisors', () => {
   let server: RunningHoldspace;
   beforeAll(async () => {
@@ -48,13 +45,7 @@ describe('supervisors', () => {
   afterAll(() => server.stop());
 
   const ds = () => server.dataSource;
-  const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
-    gql(server.url, query, variables, { token: who.token, org: who.org });
-  const expectError = (result: GqlResult<unknown>, code: string, field?: string) =>
-    expect({
-      code: errorCode(result),
-      field: result.body.errors?.[0]?.extensions?.field,
-    }).toEqual({ code, field });
+  const call = callerOf(() => server);
   const supervisorRows = (tenantId: string) =>
     asTenant(
       ds(),
@@ -71,18 +62,9 @@ describe('supervisors', () => {
       [tenantId],
     );
 
-  async function newAdmin(): Promise<Who> {
-    const m = await signedInMember(server, 'ORG_ADMIN');
-    return { token: m.token, org: m.org.id, userId: m.user.id };
-  }
-  async function member(tenantId: string, role: Role, managedServiceIds: string[] = []) {
-    const m = await memberOf(server, tenantId, role, { managedServiceIds });
-    return { token: m.token, org: tenantId, userId: m.user.id };
-  }
-
   /** An organisation with a manager of S1, staff in S1 and S2, and one supervisor of each kind. */
   async function world() {
-    const admin = await newAdmin();
+    const { admin } = await organisationWithAdmin(server);
     const org = admin.org;
     const s1 = (await createService(ds(), org, 'S1')).id;
     const s2 = (await createService(ds(), org, 'S2')).id;
@@ -92,13 +74,13 @@ describe('supervisors', () => {
       staffId: (await insertStaff(ds(), org, s1, { displayName: 'Sol Senior' })).id,
     });
     const external = await insertSupervisor(ds(), org, { name: 'Dr Ext' });
-    const people: Record<Role, Who> = {
+    const people: Record<Role, Member> = {
       ORG_ADMIN: admin,
-      SERVICE_MANAGER: await member(org, 'SERVICE_MANAGER', [s1]),
-      SUPERVISOR: await member(org, 'SUPERVISOR'),
-      PRACTITIONER: await member(org, 'PRACTITIONER'),
-      ANALYST: await member(org, 'ANALYST'),
-      COMMISSIONER_ANALYST: await member(org, 'COMMISSIONER_ANALYST'),
+      SERVICE_MANAGER: await memberOf(server, org, 'SERVICE_MANAGER', { managedServiceIds: [s1] }),
+      SUPERVISOR: await memberOf(server, org, 'SUPERVISOR'),
+      PRACTITIONER: await memberOf(server, org, 'PRACTITIONER'),
+      ANALYST: await memberOf(server, org, 'ANALYST'),
+      COMMISSIONER_ANALYST: await memberOf(server, org, 'COMMISSIONER_ANALYST'),
     };
     return { org, s1, s2, inS1, inS2, internal, external, people };
   }
@@ -125,7 +107,7 @@ describe('supervisors', () => {
       },
     ]);
     // Another organisation's supervisors are not listed.
-    const other = await newAdmin();
+    const { admin: other } = await organisationWithAdmin(server);
     expect((await call(other, LIST)).body.data!.supervisors).toEqual([]);
   });
 
@@ -158,8 +140,8 @@ describe('supervisors', () => {
       accreditationBody: 'UKCP',
     });
     expect(await auditEvents(w.org)).toEqual([
-      { action: 'supervisor.create', entity_id: sup.id, actor_user_id: admin.userId },
-      { action: 'supervisor.update', entity_id: sup.id, actor_user_id: admin.userId },
+      { action: 'supervisor.create', entity_id: sup.id, actor_user_id: admin.user.id },
+      { action: 'supervisor.update', entity_id: sup.id, actor_user_id: admin.user.id },
     ]);
   });
 
@@ -342,7 +324,7 @@ describe('supervisors', () => {
   describe('another organisation', () => {
     it("answers NOT_FOUND for another organisation's supervisor and staff ids, changing nothing", async () => {
       const a = await world();
-      const b = await newAdmin();
+      const { admin: b } = await organisationWithAdmin(server);
       const before = await supervisorRows(a.org);
       expectError(
         await call(b, UPDATE, { id: a.external.id, input: { name: 'Hijacked' } }),

@@ -1,19 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { Role } from '@holdspace/shared';
+import { ROLES, type Role } from '@holdspace/shared';
 import type { RunningHoldspace } from '../server';
 import {
   asTenant,
   auditEventsOf,
+  callerOf,
   createOrganisation,
   createService,
   createUser,
   errorCode,
+  expectError,
   gql,
+  type Member,
   memberOf,
   operationsOf,
+  organisationWithAdmin,
   signInToken,
   startTestServer,
-  type GqlResult,
 } from '../../test/helpers';
 import { INVALID_INVITATION, LAST_ADMIN, PENDING_ELSEWHERE } from './users.service';
 import { UsersResolver } from './users.resolver';
@@ -32,17 +35,7 @@ const REMOVE = `mutation($id: ID!) { removeMember(membershipId: $id) }`;
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { token viewer {
   memberships { role organisation { id } } } } }`;
 
-const ROLES: Role[] = [
-  'ORG_ADMIN',
-  'SERVICE_MANAGER',
-  'SUPERVISOR',
-  'PRACTITIONER',
-  'ANALYST',
-  'COMMISSIONER_ANALYST',
-];
 const NEW_PASSWORD = 'a long enough new password';
-
-type Who = { token: string; org: string; user: { id: string; email: string } };
 
 describe('users and memberships', () => {
   let server: RunningHoldspace;
@@ -52,15 +45,7 @@ describe('users and memberships', () => {
   afterAll(() => server.stop());
 
   const ds = () => server.dataSource;
-  const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
-    gql(server.url, query, variables, { token: who.token, org: who.org });
-  const expectError = (r: GqlResult<unknown>, code: string, field?: string) => {
-    expect({ code: errorCode(r), field: r.body.errors?.[0]?.extensions?.field }).toEqual({
-      code,
-      field,
-    });
-    expect(r.body.data ?? null).toBeNull();
-  };
+  const call = callerOf(() => server);
   const email = (label = 'person') => `${label}-${Math.random().toString(36).slice(2)}@Example.org`;
   const accept = (token: string, password = NEW_PASSWORD) =>
     gql(server.url, ACCEPT, { input: { token, password } });
@@ -81,13 +66,7 @@ describe('users and memberships', () => {
   const membershipOf = async (tenantId: string, userId: string) =>
     (await memberships(tenantId)).find((m) => m.user_id === userId);
 
-  async function orgWithAdmin(kind?: string) {
-    const org = await createOrganisation(ds(), { kind });
-    const admin = await memberOf(server, org.id, 'ORG_ADMIN');
-    return { org, admin };
-  }
-
-  const invite = (admin: Who, input: Record<string, unknown>) =>
+  const invite = (admin: Member, input: Record<string, unknown>) =>
     call(admin, INVITE, {
       input: { email: email(), displayName: 'New Person', role: 'PRACTITIONER', ...input },
     });
@@ -105,8 +84,8 @@ describe('users and memberships', () => {
     });
 
     it('lets only an organisation admin list, invite, renew, change and remove members', async () => {
-      const { org, admin } = await orgWithAdmin();
-      const callers: Partial<Record<Role, Who>> = { ORG_ADMIN: admin };
+      const { org, admin } = await organisationWithAdmin(server);
+      const callers: Partial<Record<Role, Member>> = { ORG_ADMIN: admin };
       for (const role of ROLES.slice(1)) callers[role] = await memberOf(server, org.id, role);
       // A second admin, so that removing or demoting members never hits the last-admin rule.
       await memberOf(server, org.id, 'ORG_ADMIN');
@@ -149,7 +128,7 @@ describe('users and memberships', () => {
     });
 
     it('lets anyone holding a token accept an invitation, signed in or not', async () => {
-      const { org, admin } = await orgWithAdmin();
+      const { org, admin } = await organisationWithAdmin(server);
       const tokens: string[] = [];
       for (let i = 0; i < 2; i++) {
         tokens.push((await invite(admin, {})).body.data?.inviteMember.invitationToken);
@@ -164,7 +143,7 @@ describe('users and memberships', () => {
       );
       expect(r.body.errors).toBeUndefined();
       // Signed in to another organisation: refused; sign out first.
-      const elsewhere = await orgWithAdmin();
+      const elsewhere = await organisationWithAdmin(server);
       const third = (await invite(admin, {})).body.data?.inviteMember.invitationToken;
       expectError(
         await gql(
@@ -181,7 +160,7 @@ describe('users and memberships', () => {
 
   describe('invitations', () => {
     it('invites a new person, who accepts with the token and signs in with their password', async () => {
-      const { org, admin } = await orgWithAdmin();
+      const { org, admin } = await organisationWithAdmin(server);
       const address = email('new');
       const invited = await call(admin, INVITE, {
         input: { email: address, displayName: ' Robin New ', role: 'ANALYST' },
@@ -268,7 +247,7 @@ describe('users and memberships', () => {
     });
 
     it('answers an unknown, malformed, used or expired token the same way', async () => {
-      const { admin } = await orgWithAdmin();
+      const { admin } = await organisationWithAdmin(server);
       const [used, expired] = [
         (await invite(admin, {})).body.data?.inviteMember,
         (await invite(admin, {})).body.data?.inviteMember,
@@ -280,7 +259,7 @@ describe('users and memberships', () => {
       );
       const forged = `${admin.org}.${'A'.repeat(43)}`;
       // A real token with another organisation's id in front does not work either.
-      const other = await orgWithAdmin();
+      const other = await organisationWithAdmin(server);
       const moved = expired.invitationToken.replace(admin.org, other.org.id);
       for (const token of [
         used.invitationToken,
@@ -301,7 +280,7 @@ describe('users and memberships', () => {
     });
 
     it('requires a password of 12 to 256 characters, and keeps the token usable when refused', async () => {
-      const { admin } = await orgWithAdmin();
+      const { admin } = await organisationWithAdmin(server);
       const { invitationToken } = (await invite(admin, {})).body.data!.inviteMember;
       expectError(
         await accept(invitationToken, 'x'.repeat(11)),
@@ -319,7 +298,7 @@ describe('users and memberships', () => {
     });
 
     it('adds someone who already has a password without a token; they sign in as they are', async () => {
-      const { org, admin } = await orgWithAdmin();
+      const { org, admin } = await organisationWithAdmin(server);
       const existing = await createUser(ds(), { displayName: 'Kept Name' });
       const r = await call(admin, INVITE, {
         input: {
@@ -351,7 +330,7 @@ describe('users and memberships', () => {
     });
 
     it('refuses someone who is already a member, whatever the case of the email', async () => {
-      const { org, admin } = await orgWithAdmin();
+      const { org, admin } = await organisationWithAdmin(server);
       const before = await memberships(org.id);
       expectError(
         await invite(admin, { email: admin.user.email.toUpperCase() }),
@@ -362,8 +341,8 @@ describe('users and memberships', () => {
     });
 
     it('refuses someone invited by another organisation who has not set a password yet', async () => {
-      const a = await orgWithAdmin();
-      const b = await orgWithAdmin();
+      const a = await organisationWithAdmin(server);
+      const b = await organisationWithAdmin(server);
       const address = email('pending');
       const fromA = await invite(a.admin, { email: address });
       const r = await invite(b.admin, { email: address });
@@ -381,7 +360,7 @@ describe('users and memberships', () => {
     });
 
     it('renews a pending invitation (the old link stops working) and ends it when the member is removed', async () => {
-      const { org, admin } = await orgWithAdmin();
+      const { org, admin } = await organisationWithAdmin(server);
       const first = (await invite(admin, {})).body.data?.inviteMember;
       const renewed = await call(admin, RENEW, { id: first.member.membershipId });
       expect(renewed.body.errors).toBeUndefined();
@@ -422,7 +401,7 @@ describe('users and memberships', () => {
 
   describe('roles and managed services', () => {
     it('gives service managers services of this organisation, and nobody else any', async () => {
-      const { org, admin } = await orgWithAdmin();
+      const { org, admin } = await organisationWithAdmin(server);
       const s1 = await createService(ds(), org.id);
       const s2 = await createService(ds(), org.id);
       const foreign = await createService(ds(), (await createOrganisation(ds())).id);
@@ -499,8 +478,8 @@ describe('users and memberships', () => {
     });
 
     it('keeps commissioner analysts to commissioner organisations, which have admins besides', async () => {
-      const provider = await orgWithAdmin('NGO');
-      const commissioner = await orgWithAdmin('COMMISSIONER');
+      const provider = await organisationWithAdmin(server, { kind: 'NGO' });
+      const commissioner = await organisationWithAdmin(server, { kind: 'COMMISSIONER' });
       expectError(
         await invite(provider.admin, { role: 'COMMISSIONER_ANALYST' }),
         'BAD_USER_INPUT',
@@ -533,7 +512,7 @@ describe('users and memberships', () => {
     });
 
     it('validates the invitation input with field-level errors', async () => {
-      const { org, admin } = await orgWithAdmin();
+      const { org, admin } = await organisationWithAdmin(server);
       const before = await memberships(org.id);
       expectError(await invite(admin, { email: 'not-an-email' }), 'BAD_USER_INPUT', 'input.email');
       expectError(
@@ -559,7 +538,7 @@ describe('users and memberships', () => {
 
   describe('the last admin', () => {
     it('cannot be demoted or removed; with another admin, either may step down', async () => {
-      const { org, admin } = await orgWithAdmin();
+      const { org, admin } = await organisationWithAdmin(server);
       const mine = (await membershipOf(org.id, admin.user.id))!.id;
       const before = await memberships(org.id);
       const demote = await call(admin, CHANGE, { id: mine, input: { role: 'ANALYST' } });
@@ -586,7 +565,7 @@ describe('users and memberships', () => {
     });
 
     it('survives two admins demoting each other at the same moment', async () => {
-      const { org, admin } = await orgWithAdmin();
+      const { org, admin } = await organisationWithAdmin(server);
       const other = await memberOf(server, org.id, 'ORG_ADMIN');
       const mine = (await membershipOf(org.id, admin.user.id))!.id;
       const results = await Promise.all([
@@ -602,8 +581,8 @@ describe('users and memberships', () => {
     });
 
     it('removes a member: they lose access at once, other organisations untouched', async () => {
-      const { org, admin } = await orgWithAdmin();
-      const elsewhere = await orgWithAdmin();
+      const { org, admin } = await organisationWithAdmin(server);
+      const elsewhere = await organisationWithAdmin(server);
       const practitioner = await memberOf(server, org.id, 'PRACTITIONER');
       await asTenant(
         ds(),
@@ -639,8 +618,8 @@ describe('users and memberships', () => {
   });
 
   it("answers NOT_FOUND for another organisation's memberships and changes nothing there", async () => {
-    const a = await orgWithAdmin();
-    const b = await orgWithAdmin();
+    const a = await organisationWithAdmin(server);
+    const b = await organisationWithAdmin(server);
     const pending = (await invite(a.admin, {})).body.data?.inviteMember.member;
     const before = await memberships(a.org.id);
     const auditBefore = await auditEventsOf(ds(), a.org.id);
@@ -658,7 +637,7 @@ describe('users and memberships', () => {
   });
 
   it('pages members by name', async () => {
-    const { org, admin } = await orgWithAdmin();
+    const { org, admin } = await organisationWithAdmin(server);
     const names = ['delta', 'Alpha', 'charlie', 'Bravo', 'echo'];
     for (const displayName of names) {
       const user = await createUser(ds(), { displayName });
