@@ -2,6 +2,7 @@ import type { Role } from '@holdspace/shared';
 import type { RunningHoldspace } from '../server';
 import {
   asTenant,
+  auditEventsOf,
   callerOf,
   createService,
   errorCode,
@@ -54,14 +55,7 @@ describe('staff members', () => {
          FROM staff_members WHERE tenant_id = $1 ORDER BY id`,
       [tenantId],
     );
-  const auditEvents = (tenantId: string) =>
-    asTenant<{ action: string; entity_type: string; entity_id: string; actor_user_id: string }>(
-      ds(),
-      tenantId,
-      `SELECT action, entity_type, entity_id, actor_user_id FROM audit_events
-        WHERE tenant_id = $1 ORDER BY occurred_at, id`,
-      [tenantId],
-    );
+  const auditEvents = (tenantId: string) => auditEventsOf(ds(), tenantId);
   /** Today in the organisation's time zone, shifted by a SQL interval. */
   const orgDate = async (tenantId: string, shift = '0 days') => {
     const [row] = await asTenant<{ d: string }>(
