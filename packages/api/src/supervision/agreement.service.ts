@@ -57,6 +57,44 @@ export function dateIdCursor(after: string): [string, string] {
   return [date, id];
 }
 
+/**
+ * One page of a list ordered newest first by (date, id), after the keyset
+ * cursor in `page.after`, with the number of rows that match in all.
+ * `where` and `params` are the list's conditions and their parameters.
+ */
+export async function newestFirstPage<T>(
+  ctx: RequestContext,
+  list: { select: string; from: string; date: string; id: string },
+  where: string[],
+  params: unknown[],
+  page: PageInput | null | undefined,
+): Promise<{ rows: T[]; total: number; first: number }> {
+  const first = page?.first ?? DEFAULT_PAGE_SIZE;
+  const pageParams = [...params];
+  const pageWhere = [...where];
+  if (page?.after) {
+    const [date, id] = dateIdCursor(page.after);
+    pageParams.push(date, id);
+    pageWhere.push(
+      `(${list.date}, ${list.id}) < ($${pageParams.length - 1}::date, $${pageParams.length}::uuid)`,
+    );
+  }
+  pageParams.push(first + 1);
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.db.query<T>(
+      `SELECT ${list.select} FROM ${list.from}
+        WHERE ${pageWhere.join(' AND ')}
+        ORDER BY ${list.date} DESC, ${list.id} DESC LIMIT $${pageParams.length}`,
+      pageParams,
+    ),
+    ctx.db.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM ${list.from} WHERE ${where.join(' AND ')}`,
+      params,
+    ),
+  ]);
+  return { rows, total, first };
+}
+
 export interface SupervisorRecord {
   id: string;
   kind: 'INTERNAL' | 'EXTERNAL';
@@ -67,6 +105,11 @@ export interface SupervisorRecord {
   staffEndDate: string | null;
   staffUserId: string | null;
 }
+
+/** An external supervisor, or an internal one whose staff member is in post on `date`. */
+export const supervisorInPostOn = (supervisor: SupervisorRecord, date: string) =>
+  supervisor.kind === 'EXTERNAL' ||
+  inPostOn({ startDate: supervisor.staffStartDate!, endDate: supervisor.staffEndDate }, date);
 
 /**
  * A supervisor of the organisation, or null (also for another organisation's
@@ -165,29 +208,18 @@ export async function listAgreements(
       `a.start_date <= ${d}::date AND (a.end_date IS NULL OR a.end_date >= ${d}::date) AND a.review_due_date < ${d}::date`,
     );
   }
-  const first = page?.first ?? DEFAULT_PAGE_SIZE;
-  const pageParams = [...params];
-  const pageWhere = [...where];
-  if (page?.after) {
-    const [date, id] = dateIdCursor(page.after);
-    pageParams.push(date, id);
-    pageWhere.push(
-      `(a.start_date, a.id) < ($${pageParams.length - 1}::date, $${pageParams.length}::uuid)`,
-    );
-  }
-  pageParams.push(first + 1);
-  const [rows, [{ total }]] = await Promise.all([
-    ctx.db.query<AgreementRow>(
-      `SELECT ${AGREEMENT_COLUMNS} FROM supervision_agreements a
-        WHERE ${pageWhere.join(' AND ')}
-        ORDER BY a.start_date DESC, a.id DESC LIMIT $${pageParams.length}`,
-      pageParams,
-    ),
-    ctx.db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM supervision_agreements a WHERE ${where.join(' AND ')}`,
-      params,
-    ),
-  ]);
+  const { rows, total, first } = await newestFirstPage<AgreementRow>(
+    ctx,
+    {
+      select: AGREEMENT_COLUMNS,
+      from: 'supervision_agreements a',
+      date: 'a.start_date',
+      id: 'a.id',
+    },
+    where,
+    params,
+    page,
+  );
   const today = await organisationToday(ctx);
   const nodes = rows.map((row) => ({ ...row, active: inPostOn(row, today) }));
   return toPage(nodes, first, total, (row) => [row.startDate, row.id]);

@@ -5,10 +5,16 @@ import { addMonthsClamped, type SessionStatus, type SupervisionFunction } from '
 import { recordAudit } from '../audit/audit.service';
 import { badInput, conflict, forbidden, notFound } from '../errors/app-errors';
 import { requireRole } from '../graphql/auth-checker';
-import { DEFAULT_PAGE_SIZE, type PageInput, toPage } from '../pagination/connection';
+import { type PageInput, toPage } from '../pagination/connection';
 import type { RequestContext } from '../tenancy/context';
 import { byKeys, loader } from '../tenancy/loaders';
-import { dateIdCursor, findSupervisor, inPostOn, organisationToday } from './agreement.service';
+import {
+  findSupervisor,
+  inPostOn,
+  newestFirstPage,
+  organisationToday,
+  supervisorInPostOn,
+} from './agreement.service';
 import type { StaffRef } from './agreement.types';
 import type {
   MarkSessionHeldInput,
@@ -75,29 +81,13 @@ export async function listSessions(
                          WHERE f_at.tenant_id = s.tenant_id AND f_at.session_id = s.id
                            AND f_at.staff_id = ANY(${next(filter.staffMemberIds)}::uuid[]))`);
   }
-  const first = page?.first ?? DEFAULT_PAGE_SIZE;
-  const pageParams = [...params];
-  const pageWhere = [...where];
-  if (page?.after) {
-    const [date, id] = dateIdCursor(page.after);
-    pageParams.push(date, id);
-    pageWhere.push(
-      `(s.date, s.id) < ($${pageParams.length - 1}::date, $${pageParams.length}::uuid)`,
-    );
-  }
-  pageParams.push(first + 1);
-  const [rows, [{ total }]] = await Promise.all([
-    ctx.db.query<SupervisionSessionType>(
-      `SELECT ${SESSION_COLUMNS} FROM supervision_sessions s
-        WHERE ${pageWhere.join(' AND ')}
-        ORDER BY s.date DESC, s.id DESC LIMIT $${pageParams.length}`,
-      pageParams,
-    ),
-    ctx.db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM supervision_sessions s WHERE ${where.join(' AND ')}`,
-      params,
-    ),
-  ]);
+  const { rows, total, first } = await newestFirstPage<SupervisionSessionType>(
+    ctx,
+    { select: SESSION_COLUMNS, from: 'supervision_sessions s', date: 's.date', id: 's.id' },
+    where,
+    params,
+    page,
+  );
   return toPage(rows, first, total, (row) => [row.date, row.id]);
 }
 
@@ -165,13 +155,7 @@ async function createSession(
   if (!canLogSessionAs(ctx, supervisor.staffUserId)) {
     throw forbidden('You can log only sessions that you supervise.');
   }
-  if (
-    supervisor.kind === 'INTERNAL' &&
-    !inPostOn(
-      { startDate: supervisor.staffStartDate!, endDate: supervisor.staffEndDate },
-      input.date,
-    )
-  ) {
+  if (!supervisorInPostOn(supervisor, input.date)) {
     throw badInput('input.supervisorId', 'The supervisor is not in post on the session date.');
   }
 
@@ -301,10 +285,7 @@ export async function markSessionHeld(
     throw badInput('input.date', 'Every attendee must be in post on the session date.');
   }
   const supervisor = (await findSupervisor(ctx, session.supervisorId))!;
-  if (
-    supervisor.kind === 'INTERNAL' &&
-    !inPostOn({ startDate: supervisor.staffStartDate!, endDate: supervisor.staffEndDate }, date)
-  ) {
+  if (!supervisorInPostOn(supervisor, date)) {
     throw badInput('input.date', 'The supervisor is not in post on the session date.');
   }
   const held = await setStatus(ctx, id, {
