@@ -5,13 +5,14 @@ import { addDays } from '@holdspace/shared';
 import type { ProvidedDatabase } from '../../src/db/database';
 import {
   authHeaders,
+  intSetting,
   progress,
-  provideRunDatabase,
   queryOnce,
   runConfig,
   runLogger,
+  runMain,
   seedOrganisation,
-  startApi,
+  startDatabaseAndApi,
   startRunDatabase,
   superuserUrlFor,
   type DatabaseChoice,
@@ -43,19 +44,12 @@ import { RECORD_SESSION, STAFF_LIST } from '../load/operations';
  *   FAULTS_IMPORT_ROWS (120000)  FAULTS_STAFF (200)  FAULTS_PG_PORT (54359)
  */
 
-const int = (name: string, fallback: number, min: number, max: number) => {
-  const raw = process.env[name];
-  const value = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new Error(`${name} must be a whole number from ${min} to ${max}`);
-  return value;
-};
-const CLIENTS = int('FAULTS_CLIENTS', 8, 1, 100);
-const DOWN_SECONDS = int('FAULTS_DOWN_SECONDS', 5, 1, 120);
-const KILLS = int('FAULTS_KILLS', 3, 1, 20);
-const IMPORT_ROWS = int('FAULTS_IMPORT_ROWS', 120_000, 1000, 1_000_000);
-const STAFF = int('FAULTS_STAFF', 200, 50, 5000);
-const PG_PORT = int('FAULTS_PG_PORT', 54359, 1024, 65535);
+const CLIENTS = intSetting('FAULTS_CLIENTS', 8, 1, 100);
+const DOWN_SECONDS = intSetting('FAULTS_DOWN_SECONDS', 5, 1, 120);
+const KILLS = intSetting('FAULTS_KILLS', 3, 1, 20);
+const IMPORT_ROWS = intSetting('FAULTS_IMPORT_ROWS', 120_000, 1000, 1_000_000);
+const STAFF = intSetting('FAULTS_STAFF', 200, 50, 5000);
+const PG_PORT = intSetting('FAULTS_PG_PORT', 54359, 1024, 65535);
 /** The longest any request may take: longer counts as a hang. */
 const REQUEST_TIMEOUT_MS = 20_000;
 /** Recovery slower than this fails the run. */
@@ -219,11 +213,9 @@ async function main(): Promise<void> {
     port: PG_PORT,
   };
   progress(`database: embedded PostgreSQL on 127.0.0.1:${PG_PORT} (.data/postgres-faults)`);
-  let database: ProvidedDatabase = await provideRunDatabase(config, logger, choice);
-  const api = await startApi(config, logger, database).catch(async (error) => {
-    await database.stop();
-    throw error;
-  });
+  const provided = await startDatabaseAndApi(config, logger, choice);
+  const api = provided.api;
+  let database: ProvidedDatabase = provided.database;
   try {
     const superuser = await superuserUrlFor(database.ownerUrl);
     progress(`seeding ${STAFF} staff`);
@@ -478,7 +470,4 @@ async function main(): Promise<void> {
   process.exit(unique.length ? 1 : 0);
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -23,6 +23,23 @@ import { withTenant } from '../../src/tenancy/request-db';
 
 export const progress = (message: string) => process.stderr.write(`  ${message}\n`);
 
+/** A whole-number setting from the environment (`fallback` when unset); throws outside [min, max]. */
+export function intSetting(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  const value = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+/** Runs a run's `main`; an error is printed (with its stack) and ends the process with 1. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+    process.exit(1);
+  });
+}
+
 /** The API's configuration for a run: loopback, a free port, silent logs, no demo data. */
 export function runConfig(options: { embeddedOnly: boolean }): Config {
   const env: NodeJS.ProcessEnv = {
@@ -154,6 +171,20 @@ export function startApi(
   return startHoldspace(config, logger, {
     database: { ...database, stop: async () => undefined },
   });
+}
+
+/** The run's database (emptied and migrated), then the API over it; if the API fails to start, the database is stopped. */
+export async function startDatabaseAndApi(
+  config: Config,
+  logger: Logger,
+  choice: DatabaseChoice,
+): Promise<{ database: ProvidedDatabase; api: RunningHoldspace }> {
+  const database = await provideRunDatabase(config, logger, choice);
+  const api = await startApi(config, logger, database).catch(async (error) => {
+    await database.stop();
+    throw error;
+  });
+  return { database, api };
 }
 
 export interface SignedIn {

@@ -4,13 +4,14 @@ import os from 'node:os';
 import { captureStatements, startBaseline, type BaselineRoute } from './baseline';
 import { runCannon, type CannonJob, type CannonResult } from './cannon';
 import {
+  intSetting,
   progress,
-  provideRunDatabase,
   queryOnce,
   runConfig,
   runLogger,
+  runMain,
   seedOrganisation,
-  startApi,
+  startDatabaseAndApi,
 } from './environment';
 import { withTenant } from '../../src/tenancy/request-db';
 import { isGraphQLSuccess, loadOperations, type LoadOperation } from './operations';
@@ -30,19 +31,11 @@ import { isGraphQLSuccess, loadOperations, type LoadOperation } from './operatio
  * Exits 1 when the API answered any request with an error.
  */
 
-const int = (name: string, fallback: number, min: number, max: number) => {
-  const raw = process.env[name];
-  const value = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw new Error(`${name} must be a whole number from ${min} to ${max}`);
-  return value;
-};
-
-const SECONDS = int('LOAD_SECONDS', 60, 1, 3600);
-const CONNECTIONS = int('LOAD_CONNECTIONS', 50, 1, 1000);
-const WARMUP = int('LOAD_WARMUP_SECONDS', 5, 0, 600);
-const STAFF = int('LOAD_STAFF', 400, 50, 20_000);
-const PG_PORT = int('LOAD_PG_PORT', 54349, 1024, 65535);
+const SECONDS = intSetting('LOAD_SECONDS', 60, 1, 3600);
+const CONNECTIONS = intSetting('LOAD_CONNECTIONS', 50, 1, 1000);
+const WARMUP = intSetting('LOAD_WARMUP_SECONDS', 5, 0, 600);
+const STAFF = intSetting('LOAD_STAFF', 400, 50, 20_000);
+const PG_PORT = intSetting('LOAD_PG_PORT', 54349, 1024, 65535);
 
 const ms = (value: number | null) =>
   value === null || !Number.isFinite(value)
@@ -74,14 +67,10 @@ async function main(): Promise<void> {
       ? 'database: holdspace_load on DATABASE_URL'
       : `database: embedded PostgreSQL on 127.0.0.1:${PG_PORT}`,
   );
-  const database = await provideRunDatabase(config, logger, {
+  const { database, api } = await startDatabaseAndApi(config, logger, {
     database: 'holdspace_load',
     dataDirName: 'postgres-load',
     port: PG_PORT,
-  });
-  const api = await startApi(config, logger, database).catch(async (error) => {
-    await database.stop();
-    throw error;
   });
   let baseline: Awaited<ReturnType<typeof startBaseline>> | null = null;
   let failed = false;
@@ -259,7 +248,4 @@ async function main(): Promise<void> {
 
 const slug = (name: string) => name.replace(/\s+/g, '-');
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
-  process.exit(1);
-});
+runMain(main);
