@@ -1,5 +1,6 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { refuseNulCharacters } from './validation';
 import { AbsenceResolver } from '../absence/absence.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { AuthResolver } from '../auth/auth.resolver';
@@ -39,6 +40,7 @@ export function buildHoldspaceSchema(extraResolvers: Function[] = []): Promise<G
     resolvers: [...RESOLVERS, ...extraResolvers] as [Function, ...Function[]],
     authChecker,
     authMode: 'error',
+    globalMiddlewares: [refuseNulCharacters],
     validate: {
       forbidUnknownValues: true,
       // Never echo submitted values (a password, say) back in an error.
