@@ -1,16 +1,12 @@
 import fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  axeViolations,
-  mainNavigation,
-  openPage,
-  screenshot,
-  signIn,
-  waitForPage,
-  type OpenedPage,
-} from './support/app';
-import { launchChromium } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, mainNavigation, screenshot, waitForPage } from './support/app';
+import { useBrowser, usePage } from './support/browser';
+import { parseCsv } from './support/csv';
+import { addDays, longDate, todayInLondon, ukInput } from './support/dates';
 import { DEMO_ACCOUNTS } from './support/demo-accounts';
+import { errorSummaryLinks, selectStartingWith } from './support/forms';
+import { cellsOf, tableCells } from './support/tables';
 
 /*
  * Absence records end to end, against the real API and the demo data: the
@@ -23,140 +19,13 @@ import { DEMO_ACCOUNTS } from './support/demo-accounts';
 const PAGE = 'Absence & turnover';
 const PERSON = 'Dev Patel';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-
-function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-function ukInput(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d}/${m}/${y}`;
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += c;
-  }
-  if (cell || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
-
-/** The text of each cell of each row in `rows`. */
-async function cellsOf(rows: Locator): Promise<string[][]> {
-  return rows.evaluateAll((elements) =>
-    elements.map((row) =>
-      Array.from(row.querySelectorAll('td')).map((cell) =>
-        (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-      ),
-    ),
-  );
-}
-
-async function tableCells(table: Locator): Promise<string[][]> {
-  return cellsOf(table.locator('tbody tr'));
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-}
-
-async function errorSummaryLinks(page: Page): Promise<string[]> {
-  const summary = page.locator('.error-summary');
-  await summary.waitFor();
-  return (await summary.locator('a').allInnerTexts()).map((t) => t.trim());
-}
-
-/** Chooses the option of `select` whose text starts with `prefix` (names carry a reference). */
-async function selectStartingWith(select: Locator, prefix: string): Promise<void> {
-  const value = await select.evaluate(
-    (element, start) =>
-      Array.from((element as HTMLSelectElement).options).find((o) => o.text.startsWith(start))
-        ?.value,
-    prefix,
-  );
-  expect(value).toBeTruthy();
-  await select.selectOption(value as string);
-}
+const browser = useBrowser();
 
 describe('the organisation admin', () => {
-  let opened: OpenedPage;
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email });
   const today = todayInLondon();
   const firstDay = addDays(today, -3);
   const lastDay = addDays(today, -1);
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, DEMO_ACCOUNTS.ORG_ADMIN.email);
-  });
-
-  afterAll(async () => {
-    await opened?.context.close();
-  });
-
-  afterEach(() => {
-    expect(opened.pageErrors.map(String)).toEqual([]);
-  });
 
   /** The list's row for the episode this test records. */
   const ourRow = (page: Page) =>
@@ -342,20 +211,7 @@ describe('the organisation admin', () => {
 });
 
 describe('a service manager', () => {
-  let opened: OpenedPage;
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, DEMO_ACCOUNTS.SERVICE_MANAGER.email);
-  });
-
-  afterAll(async () => {
-    await opened?.context.close();
-  });
-
-  afterEach(() => {
-    expect(opened.pageErrors.map(String)).toEqual([]);
-  });
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.SERVICE_MANAGER.email });
 
   test('sees the absence of the staff of their service only', async () => {
     const { page } = opened;
@@ -370,20 +226,7 @@ describe('a service manager', () => {
 });
 
 describe('an analyst', () => {
-  let opened: OpenedPage;
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, DEMO_ACCOUNTS.ANALYST.email);
-  });
-
-  afterAll(async () => {
-    await opened?.context.close();
-  });
-
-  afterEach(() => {
-    expect(opened.pageErrors.map(String)).toEqual([]);
-  });
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ANALYST.email });
 
   test('sees no individual absence records', async () => {
     const { page } = opened;

@@ -1,17 +1,13 @@
-import type { Browser } from 'playwright-core';
 import { navigationFor } from '../src/shell/navigation';
 import {
-  axeViolations,
+  expectNoAxeViolations,
   mainNavigation,
   NO_ACCESS_HEADING,
-  openPage,
   screenshot,
-  signIn,
   submitSignIn,
   waitForPage,
-  type OpenedPage,
 } from './support/app';
-import { launchChromium } from './support/chromium';
+import { useBrowser, usePage } from './support/browser';
 import { DEMO_ACCOUNTS, RIVERSIDE } from './support/demo-accounts';
 
 /*
@@ -19,37 +15,17 @@ import { DEMO_ACCOUNTS, RIVERSIDE } from './support/demo-accounts';
  * and without errors, nor on any page the organisation admin can reach.
  */
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('signed out', () => {
-  let opened: OpenedPage;
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-  });
-
-  afterAll(async () => {
-    await opened?.context.close();
-  });
-
-  afterEach(() => {
-    expect(opened.pageErrors.map(String)).toEqual([]);
-  });
+  const opened = usePage(browser);
 
   test('the sign-in page', async () => {
     const { page } = opened;
     await page.goto('/sign-in');
     await waitForPage(page, 'Sign in');
     await screenshot(page, 'a11y-sign-in');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   test('the sign-in page showing errors', async () => {
@@ -61,26 +37,16 @@ describe('signed out', () => {
     await page.locator('.error-summary').waitFor();
     expect(await page.locator('.error-summary a').count()).toBe(2);
     await screenshot(page, 'a11y-sign-in-errors');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 });
 
 describe('signed in as the organisation admin', () => {
   const pages = navigationFor('ORG_ADMIN', DEMO_ACCOUNTS.ORG_ADMIN.kind);
-  let opened: OpenedPage;
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email });
 
   beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, DEMO_ACCOUNTS.ORG_ADMIN.email);
     await waitForPage(opened.page, pages[0]?.label ?? '');
-  });
-
-  afterAll(async () => {
-    await opened?.context.close();
-  });
-
-  afterEach(() => {
-    expect(opened.pageErrors.map(String)).toEqual([]);
   });
 
   test.each(pages.map((item) => [item.label, item] as const))('%s', async (_label, item) => {
@@ -93,7 +59,7 @@ describe('signed in as the organisation admin', () => {
     }
     await waitForPage(page, item.label);
     await screenshot(page, `a11y-admin-${item.id}`);
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   test('a page the role may not see', async () => {
@@ -101,7 +67,7 @@ describe('signed in as the organisation admin', () => {
     await page.goto('/commissioning');
     await waitForPage(page, NO_ACCESS_HEADING);
     await screenshot(page, 'a11y-admin-no-access');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   test('a page that does not exist', async () => {
@@ -109,7 +75,7 @@ describe('signed in as the organisation admin', () => {
     await page.goto('/no-such-page');
     await waitForPage(page, 'Page not found');
     await screenshot(page, 'a11y-admin-not-found');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   test('after switching organisation', async () => {
@@ -125,6 +91,6 @@ describe('signed in as the organisation admin', () => {
       .waitFor();
     await waitForPage(page, pages[0]?.label ?? '');
     await screenshot(page, 'a11y-admin-switched');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 });

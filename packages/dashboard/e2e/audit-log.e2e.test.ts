@@ -1,17 +1,15 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { FILTER_MESSAGES } from '../src/audit-log/audit-filter-messages';
 import {
-  axeViolations,
+  expectNoAxeViolations,
   mainNavigation,
-  openPage,
   pathOf,
   screenshot,
-  signIn,
   waitForPage,
-  type OpenedPage,
 } from './support/app';
-import { launchChromium } from './support/chromium';
+import { useBrowser, usePage } from './support/browser';
+import { todayInLondon, ukDate } from './support/dates';
 import { DEMO_ACCOUNTS } from './support/demo-accounts';
 
 /*
@@ -25,31 +23,8 @@ const ADMIN_NAME = 'Amira Khan';
 const SETTINGS_CHANGED = 'Changed the organisation’s settings';
 const THRESHOLD = 'Small-number threshold';
 
-let browser: Browser;
-let admin: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  admin = await openPage(browser);
-  await signIn(admin.page, DEMO_ACCOUNTS.ORG_ADMIN.email);
-});
-
-afterAll(async () => {
-  await admin?.context.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(admin.pageErrors.map(String)).toEqual([]);
-});
-
-/** Today in London as DD/MM/YYYY, as the date fields take it. */
-function todayUk(): string {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
-    .format(new Date())
-    .split('-');
-  return `${day}/${month}/${year}`;
-}
+const browser = useBrowser();
+const admin = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email });
 
 async function tableRows(page: Page): Promise<string[][]> {
   return page
@@ -107,7 +82,7 @@ test('a change the admin makes is listed first, in plain words', async () => {
     .evaluateAll((ths) => ths.map((th) => th.getAttribute('scope')));
   expect(new Set(scopes)).toEqual(new Set(['col']));
   await screenshot(page, 'audit-log');
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test('filters narrow the log and stay in the address', async () => {
@@ -115,8 +90,8 @@ test('filters narrow the log and stay in the address', async () => {
   await openAuditLog(page);
   await page.getByLabel('Action').selectOption({ label: SETTINGS_CHANGED });
   await page.getByLabel('Person').selectOption({ label: ADMIN_NAME });
-  await page.getByLabel('From date').fill(todayUk());
-  await page.getByLabel('To date').fill(todayUk());
+  await page.getByLabel('From date').fill(ukDate(todayInLondon()));
+  await page.getByLabel('To date').fill(ukDate(todayInLondon()));
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await page.getByRole('table', { name: 'Audit events, newest first, filtered' }).waitFor();
   expect(pathOf(page)).toMatch(
@@ -126,7 +101,7 @@ test('filters narrow the log and stay in the address', async () => {
   expect(rows.length).toBeGreaterThanOrEqual(2);
   for (const row of rows) expect(row.slice(1, 3)).toEqual([ADMIN_NAME, SETTINGS_CHANGED]);
   await screenshot(page, 'audit-log-filtered');
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // A shared link opens the same view.
   const address = pathOf(page);
@@ -134,7 +109,7 @@ test('filters narrow the log and stay in the address', async () => {
   await openAuditLog(page, address.slice('/audit-log'.length));
   await page.getByRole('table', { name: 'Audit events, newest first, filtered' }).waitFor();
   expect(await page.getByLabel('Action').inputValue()).toBe('settings.update');
-  expect(await page.getByLabel('From date').inputValue()).toBe(todayUk());
+  expect(await page.getByLabel('From date').inputValue()).toBe(ukDate(todayInLondon()));
   expect(await tableRows(page)).toEqual(rows);
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
@@ -173,7 +148,7 @@ test('an end date before the start date is explained, GOV.UK style', async () =>
   expect(await summary.getByRole('link').allInnerTexts()).toEqual([FILTER_MESSAGES.toBeforeFrom]);
   expect(await page.title()).toBe('Error: Audit log – Holdspace');
   await screenshot(page, 'audit-log-errors');
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
   expect(pathOf(page)).toBe('/audit-log');
 });
 
@@ -182,7 +157,7 @@ test('nothing matching says so, with a way back', async () => {
   await openAuditLog(page, '?action=staff.erase&from=2000-01-01&to=2000-01-31');
   await page.getByText('No events match these filters').waitFor();
   await screenshot(page, 'audit-log-empty');
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Clear the filters and see everything' }).click();
   await page.getByRole('table', { name: 'Audit events, newest first' }).waitFor();
 });

@@ -1,15 +1,14 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { navigationFor } from '../src/shell/navigation';
 import {
-  axeViolations,
+  expectNoAxeViolations,
   navigationLabels,
   openPage,
   screenshot,
   signIn,
   waitForPage,
-  type OpenedPage,
 } from './support/app';
-import { launchChromium } from './support/chromium';
+import { useBrowser, usePage } from './support/browser';
 import { COUNTY, DEMO_ACCOUNTS, NORTHSIDE, RIVERSIDE } from './support/demo-accounts';
 
 /*
@@ -27,28 +26,9 @@ const COUNTY_ADMIN = 'admin@county.example';
 /** Riverside's small shared service: fewer than 5 staff, so never shown. */
 const SMALL_SERVICE = 'Sixth form wellbeing';
 
-let browser: Browser;
-let commissioner: OpenedPage;
-let provider: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  commissioner = await openPage(browser);
-  provider = await openPage(browser);
-  await signIn(commissioner.page, DEMO_ACCOUNTS.COMMISSIONER_ANALYST.email);
-  await signIn(provider.page, DEMO_ACCOUNTS.ORG_ADMIN.email);
-});
-
-afterAll(async () => {
-  await commissioner?.context.close();
-  await provider?.context.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(commissioner.pageErrors.map(String)).toEqual([]);
-  expect(provider.pageErrors.map(String)).toEqual([]);
-});
+const browser = useBrowser();
+const commissioner = usePage(browser, { signedInAs: DEMO_ACCOUNTS.COMMISSIONER_ANALYST.email });
+const provider = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email });
 
 function comparisonTable(page: Page): Locator {
   return page.locator('#comparison-table table');
@@ -118,7 +98,7 @@ test('the commissioner sees the demo providers side by side, small groups hidden
     .first()
     .waitFor();
   await screenshot(page, 'commissioning-comparison');
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // A chart as a table, and the sharing page, are clean too.
   await page
@@ -126,7 +106,7 @@ test('the commissioner sees the demo providers side by side, small groups hidden
     .getByRole('button', { name: /View as table/ })
     .click();
   await page.locator('#comparison-band table').waitFor();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   await page
     .getByRole('navigation', { name: 'Commissioning' })
@@ -139,7 +119,7 @@ test('the commissioner sees the demo providers side by side, small groups hidden
   expect(agreements).toContain('Hillcrest Care');
   expect(await page.getByRole('button', { name: 'Send request' }).count()).toBe(0);
   await screenshot(page, 'commissioning-sharing-analyst');
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test('the provider admin stops sharing with County, after a confirmation', async () => {
@@ -153,11 +133,11 @@ test('the provider admin stops sharing with County, after a confirmation', async
     .getByRole('button', { name: 'Accept the request from Regional Wellbeing Fund' })
     .waitFor();
   await screenshot(page, 'commissioning-provider-sharing');
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: `Stop sharing with ${COUNTY}` }).click();
   await page.getByRole('heading', { name: `Stop sharing with ${COUNTY}?` }).waitFor();
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Yes, stop sharing' }).click();
   await page
     .getByRole('status')
@@ -179,7 +159,7 @@ test('the commissioner’s very next comparison leaves Northside out', async () 
 });
 
 test('County’s admin asks Northside again and Northside’s admin accepts, choosing services and a date', async () => {
-  const countyAdmin = await openPage(browser);
+  const countyAdmin = await openPage(browser());
   try {
     const { page } = countyAdmin;
     await signIn(page, COUNTY_ADMIN);
@@ -193,7 +173,7 @@ test('County’s admin asks Northside again and Northside’s admin accepts, cho
     // Nothing typed: the GOV.UK error pattern.
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.locator('.error-summary a[href="#providerSlug"]').waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await page.getByLabel('Provider’s Holdspace address').fill('northside');
     await page.getByRole('button', { name: 'Send request' }).click();
     await page

@@ -1,15 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  axeViolations,
+  expectNoAxeViolations,
   mainNavigation,
   openPage,
   screenshot,
   signIn,
   waitForPage,
-  type OpenedPage,
 } from './support/app';
-import { launchChromium } from './support/chromium';
+import { graphql } from './support/api';
+import { useBrowser, usePage } from './support/browser';
+import { addDays, addMonths, longDate, todayInLondon } from './support/dates';
 import { DEMO_ACCOUNTS } from './support/demo-accounts';
+import { pounds } from './support/numbers';
 
 /*
  * The Cost case end to end, against the real API and the demo data: the
@@ -21,67 +23,7 @@ import { DEMO_ACCOUNTS } from './support/demo-accounts';
  * Overview). axe (WCAG 2.2 AA) with the charts' tables open, and screenshots.
  */
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-
-function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-function pounds(value: number, pence = false): string {
-  return new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency: 'GBP',
-    maximumFractionDigits: pence ? 2 : 0,
-    minimumFractionDigits: pence ? 2 : 0,
-  }).format(value);
-}
+const browser = useBrowser();
 
 interface CostCase {
   currency: string;
@@ -95,30 +37,31 @@ interface CostCase {
 }
 
 async function apiCostCase(page: Page, input: { from: string; to: string }): Promise<CostCase> {
-  const organisation = await page.evaluate(() => window.localStorage.getItem('holdspace.org'));
-  const response = await page.request.post('/graphql', {
-    data: {
-      query: `query ($input: MetricsOverviewInput!) {
+  const data = await graphql<{ metricsOverview: { costCase: CostCase } }>(
+    page,
+    `
+      query ($input: MetricsOverviewInput!) {
         metricsOverview(input: $input) {
           costCase {
-            currency averageEligible leavers supervisionCostPerWorkerYear recruitmentCostPerLeaver
-            supervisionSpend turnoverCost breakEvenLeavers { value numerator denominator }
+            currency
+            averageEligible
+            leavers
+            supervisionCostPerWorkerYear
+            recruitmentCostPerLeaver
+            supervisionSpend
+            turnoverCost
+            breakEvenLeavers {
+              value
+              numerator
+              denominator
+            }
           }
         }
-      }`,
-      variables: { input: { ...input, months: 12 } },
-    },
-    headers: {
-      'content-type': 'application/json',
-      ...(organisation ? { 'x-holdspace-org': organisation } : {}),
-    },
-  });
-  const body = (await response.json()) as {
-    data: { metricsOverview: { costCase: CostCase } };
-    errors?: unknown;
-  };
-  expect(body.errors).toBeUndefined();
-  return body.data.metricsOverview.costCase;
+      }
+    `,
+    { input: { ...input, months: 12 } },
+  );
+  return data.metricsOverview.costCase;
 }
 
 async function openCostCase(page: Page, query = ''): Promise<void> {
@@ -157,15 +100,9 @@ async function expectFiguresToEqual(page: Page, cost: CostCase): Promise<void> {
 }
 
 describe('the organisation admin', () => {
-  let opened: OpenedPage;
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, DEMO_ACCOUNTS.ORG_ADMIN.email);
-  });
-
-  afterAll(async () => {
-    await opened?.context.close();
+  const opened = usePage(browser, {
+    signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email,
+    checkPageErrors: false,
   });
 
   it('sees the API’s cost case, explained without overclaiming, with the source of the defaults', async () => {
@@ -200,7 +137,7 @@ describe('the organisation admin', () => {
       `Turnover cost\t${pounds(cost.turnoverCost)}`,
     ]);
     expect(opened.pageErrors).toEqual([]);
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await screenshot(page, 'cost-case-admin');
 
     await settings
@@ -237,7 +174,7 @@ describe('the organisation admin', () => {
 
 describe('an analyst', () => {
   it('sees the cost case and the figures behind it, but no link to change them', async () => {
-    const opened = await openPage(browser);
+    const opened = await openPage(browser());
     try {
       const { page } = opened;
       await signIn(page, DEMO_ACCOUNTS.ANALYST.email);
@@ -251,7 +188,7 @@ describe('an analyst', () => {
       await expect(
         page.getByText('Your organisation admin can change these figures in Settings.').count(),
       ).resolves.toBe(1);
-      expect(await axeViolations(page)).toEqual([]);
+      await expectNoAxeViolations(page);
       await screenshot(page, 'cost-case-analyst');
     } finally {
       await opened.context.close();

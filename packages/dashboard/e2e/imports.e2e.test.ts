@@ -1,17 +1,11 @@
 import fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { csvHeader, CSV_FILES } from '@holdspace/shared';
-import {
-  axeViolations,
-  mainNavigation,
-  openPage,
-  screenshot,
-  signIn,
-  waitForPage,
-  type OpenedPage,
-} from './support/app';
-import { launchChromium } from './support/chromium';
+import { expectNoAxeViolations, mainNavigation, screenshot, waitForPage } from './support/app';
+import { useBrowser, usePage } from './support/browser';
+import { parseCsv } from './support/csv';
 import { DEMO_ACCOUNTS, RIVERSIDE } from './support/demo-accounts';
+import { tableCells } from './support/tables';
 
 /*
  * The Imports page end to end, against the real API and the demo data. The
@@ -28,45 +22,7 @@ import { DEMO_ACCOUNTS, RIVERSIDE } from './support/demo-accounts';
  * axe (WCAG 2.2 AA) in each state, and a screenshot of each.
  */
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += c;
-  }
-  if (cell || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
+const browser = useBrowser();
 
 /** Runs `action` and returns the file it downloads: its suggested name and raw bytes. */
 async function downloadOf(
@@ -80,19 +36,6 @@ async function downloadOf(
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** The text of each cell of each body row of `table`. */
-async function tableCells(table: Locator): Promise<string[][]> {
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) =>
-        Array.from(row.querySelectorAll('td')).map((cell) =>
-          (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-        ),
-      ),
-    );
-}
-
 /** The report's counts: each term with its value. */
 async function counts(page: Page): Promise<Record<string, string>> {
   const list = page.locator('.import-report__counts');
@@ -100,10 +43,6 @@ async function counts(page: Page): Promise<Record<string, string>> {
   const terms = await list.locator('dt').allInnerTexts();
   const values = await list.locator('dd').allInnerTexts();
   return Object.fromEntries(terms.map((term, i) => [term.trim(), (values[i] ?? '').trim()]));
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
 }
 
 function fileInput(page: Page, fileName = 'staff.csv'): Locator {
@@ -128,7 +67,7 @@ async function openImports(page: Page): Promise<void> {
 }
 
 describe('the organisation admin', () => {
-  let opened: OpenedPage;
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email });
   const suffix = Date.now().toString(36).toUpperCase();
   const refs = [`IMP-${suffix}-1`, `IMP-${suffix}-2`];
   const names = [`Imogen Importer ${suffix}`, `Idris Importer ${suffix}`];
@@ -164,9 +103,7 @@ describe('the organisation admin', () => {
   }
 
   beforeAll(async () => {
-    opened = await openPage(browser);
     const { page } = opened;
-    await signIn(page, DEMO_ACCOUNTS.ORG_ADMIN.email);
     await page
       .getByLabel('Organisation', { exact: true })
       .selectOption({ label: `${RIVERSIDE} (Organisation admin)` });
@@ -175,14 +112,6 @@ describe('the organisation admin', () => {
       .getByRole('status')
       .filter({ hasText: `Now showing ${RIVERSIDE}` })
       .waitFor();
-  });
-
-  afterAll(async () => {
-    await opened?.context.close();
-  });
-
-  afterEach(() => {
-    expect(opened.pageErrors.map(String)).toEqual([]);
   });
 
   test('sees how importing works and the columns of each file; the page passes axe', async () => {

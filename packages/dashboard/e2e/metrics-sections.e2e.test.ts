@@ -1,15 +1,19 @@
 import fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, screenshot, waitForFigures, waitForPage } from './support/app';
+import { graphql, graphqlAnswer } from './support/api';
+import { useBrowser, usePage } from './support/browser';
+import { parseCsv } from './support/csv';
 import {
-  axeViolations,
-  openPage,
-  screenshot,
-  signIn,
-  waitForPage,
-  type OpenedPage,
-} from './support/app';
-import { launchChromium } from './support/chromium';
+  last12Months,
+  lastCalendarMonth,
+  longDate,
+  monthName,
+  todayInLondon,
+} from './support/dates';
 import { DEMO_ACCOUNTS } from './support/demo-accounts';
+import { num, percent as percentOr } from './support/numbers';
+import { cellsOf, chartTableRows } from './support/tables';
 
 /*
  * The figures sections of the Supervision page and the Absence & turnover
@@ -22,106 +26,14 @@ import { DEMO_ACCOUNTS } from './support/demo-accounts';
  * table" open, and screenshots.
  */
 
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
+/** Any headline card of these pages (they load together). */
+const FIGURE_CARD = '.metrics-slot .figure-card';
 
-afterAll(async () => {
-  await browser?.close();
-});
-
-/* ---- Dates and numbers, written independently of the dashboard's code ---- */
-
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-
-function ymd(iso: string): [number, number, number] {
-  return iso.split('-').map(Number) as [number, number, number];
-}
-
-function iso(y: number, m: number, d: number): string {
-  return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
-}
-
-/** The last 12 months: from the day after the same date a year back (clamped), to today. */
-function last12Months(today: string): { from: string; to: string } {
-  const [y, m, d] = ymd(today);
-  const lastDay = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
-  const yearBack = iso(y - 1, m, Math.min(d, lastDay));
-  const [by, bm, bd] = ymd(yearBack);
-  return { from: iso(by, bm, bd + 1), to: today };
-}
-
-function lastCalendarMonth(today: string): { from: string; to: string } {
-  const [y, m] = ymd(today);
-  return { from: iso(y, m - 1, 1), to: iso(y, m, 0) };
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function longDate(value: string): string {
-  const [y, m, d] = ymd(value);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
+/** A percentage as these pages' cards and tables read (see `card`): "No figure" where there is none. */
 function percent(value: number | null): string {
-  if (value === null) return 'No figure';
-  return `${value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
-}
-
-function num(value: number, digits = 1): string {
-  return value.toLocaleString('en-GB', { maximumFractionDigits: digits });
-}
-
-/** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += c;
-  }
-  if (cell || row.length > 0) rows.push([...row, cell]);
-  return rows;
+  return percentOr(value, 'No figure');
 }
 
 /* ---- The API, asked directly as the signed-in browser ---- */
@@ -185,32 +97,15 @@ interface OverdueNode {
   daysOverdue: number;
 }
 
-async function graphql<T>(
-  page: Page,
-  query: string,
-  variables: object = {},
-): Promise<{ data: T | null; errors?: Array<{ extensions?: { code?: string } }> }> {
-  const organisation = await page.evaluate(() => window.localStorage.getItem('holdspace.org'));
-  const response = await page.request.post('/graphql', {
-    data: { query, variables },
-    headers: {
-      'content-type': 'application/json',
-      ...(organisation ? { 'x-holdspace-org': organisation } : {}),
-    },
-  });
-  return (await response.json()) as { data: T | null; errors?: never };
-}
-
 async function apiOverview(page: Page, period: { from: string; to: string }): Promise<Overview> {
-  const body = await graphql<{ metricsOverview: Overview }>(page, OVERVIEW_QUERY, {
+  const data = await graphql<{ metricsOverview: Overview }>(page, OVERVIEW_QUERY, {
     input: { ...period, months: 12 },
   });
-  expect(body.errors).toBeUndefined();
-  return (body.data as { metricsOverview: Overview }).metricsOverview;
+  return data.metricsOverview;
 }
 
 async function apiOverdue(page: Page, on: string) {
-  return graphql<{
+  return graphqlAnswer<{
     overdueSupervision: { totalCount: number; nodes: OverdueNode[] };
   }>(
     page,
@@ -261,16 +156,6 @@ async function card(
   });
 }
 
-async function cellsOf(rows: Locator): Promise<string[][]> {
-  return rows.evaluateAll((elements) =>
-    elements.map((row) =>
-      Array.from(row.querySelectorAll('th, td')).map((cell) =>
-        (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-      ),
-    ),
-  );
-}
-
 /** Opens every chart's "View as table" in `scope`. */
 async function openAllTables(page: Page): Promise<void> {
   const toggles = page.locator('button.chart__toggle[aria-pressed="false"]');
@@ -279,50 +164,18 @@ async function openAllTables(page: Page): Promise<void> {
   }
 }
 
-/** The body rows of the table a chart shows with "View as table" open. */
-async function chartTableRows(page: Page, chartId: string): Promise<string[][]> {
-  const chart = page.locator(`figure#${chartId}`);
-  const toggle = chart.locator('button.chart__toggle');
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-  return cellsOf(chart.locator('table tbody tr'));
-}
-
-function monthName(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${MONTHS[m - 1]} ${y}`;
-}
-
-async function waitForFigures(page: Page): Promise<void> {
-  await page.locator('.metrics-slot .figure-card').first().waitFor();
-  await page.locator('.state--loading').first().waitFor({ state: 'detached' });
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-}
-
 /* ---- The tests ---- */
 
 describe('the organisation admin', () => {
-  let opened: OpenedPage;
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email });
   const today = todayInLondon();
   const period = last12Months(today);
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, DEMO_ACCOUNTS.ORG_ADMIN.email);
-  });
-
-  afterAll(async () => {
-    expect(opened.pageErrors).toEqual([]);
-    await opened.context.close();
-  });
 
   test('Supervision: every headline equals the API’s for the last 12 months', async () => {
     const { page } = opened;
     await page.goto('/supervision');
     await waitForPage(page, 'Supervision');
-    await waitForFigures(page);
+    await waitForFigures(page, FIGURE_CARD);
     const api = await apiOverview(page, period);
     const h = api.headlines;
     expect(api.suppressed).toBe(false);
@@ -374,7 +227,7 @@ describe('the organisation admin', () => {
       return;
     }
     const table = section.getByRole('table', { name: /^Overdue for supervision on/ });
-    const rows = await cellsOf(table.locator('tbody tr'));
+    const rows = await cellsOf(table.locator('tbody tr'), 'th, td');
     expect(rows).toHaveLength(api.nodes.length);
     rows.forEach((row, index) => {
       const node = api.nodes[index] as OverdueNode;
@@ -455,7 +308,7 @@ describe('the organisation admin', () => {
   test('Supervision: another period, kept in the address, gives the API’s figures for it', async () => {
     const { page } = opened;
     await page.goto('/supervision');
-    await waitForFigures(page);
+    await waitForFigures(page, FIGURE_CARD);
     await page.getByLabel('Period', { exact: true }).selectOption('last-month');
     await page.getByRole('button', { name: 'Show figures' }).click();
     await page.waitForURL(/period=last-month/);
@@ -464,7 +317,7 @@ describe('the organisation admin', () => {
       .getByText(`${longDate(month.from)} to ${longDate(month.to)}.`, { exact: false })
       .first()
       .waitFor();
-    await waitForFigures(page);
+    await waitForFigures(page, FIGURE_CARD);
     const api = await apiOverview(page, month);
     expect((await card(page, 'supervision-coverage')).value).toBe(
       percent(api.headlines.coverage!.value),
@@ -485,7 +338,7 @@ describe('the organisation admin', () => {
     const { page } = opened;
     await page.goto('/absence-and-turnover');
     await waitForPage(page, 'Absence & turnover');
-    await waitForFigures(page);
+    await waitForFigures(page, FIGURE_CARD);
     const api = await apiOverview(page, period);
     const h = api.headlines;
 
@@ -581,24 +434,14 @@ describe('the organisation admin', () => {
 });
 
 describe('the analyst', () => {
-  let opened: OpenedPage;
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ANALYST.email });
   const period = last12Months(todayInLondon());
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, DEMO_ACCOUNTS.ANALYST.email);
-  });
-
-  afterAll(async () => {
-    expect(opened.pageErrors).toEqual([]);
-    await opened.context.close();
-  });
 
   test('sees the figures, and a plain note in place of the overdue list (which the API refuses)', async () => {
     const { page } = opened;
     await page.goto('/supervision');
     await waitForPage(page, 'Supervision');
-    await waitForFigures(page);
+    await waitForFigures(page, FIGURE_CARD);
     const section = page.getByRole('region', { name: 'Overdue for supervision' });
     await section
       .getByText(
@@ -625,7 +468,7 @@ describe('the analyst', () => {
     const { page } = opened;
     await page.goto('/absence-and-turnover');
     await waitForPage(page, 'Absence & turnover');
-    await waitForFigures(page);
+    await waitForFigures(page, FIGURE_CARD);
     const api = await apiOverview(page, period);
     if (api.headlines) {
       expect((await card(page, 'absence-absence-rate')).value).toBe(
@@ -639,24 +482,14 @@ describe('the analyst', () => {
 });
 
 describe('the service manager', () => {
-  let opened: OpenedPage;
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, DEMO_ACCOUNTS.SERVICE_MANAGER.email);
-  });
-
-  afterAll(async () => {
-    expect(opened.pageErrors).toEqual([]);
-    await opened.context.close();
-  });
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.SERVICE_MANAGER.email });
 
   test('sees the figures and the overdue list of their service, as the API gives them', async () => {
     const { page } = opened;
     const today = todayInLondon();
     await page.goto('/supervision');
     await waitForPage(page, 'Supervision');
-    await waitForFigures(page);
+    await waitForFigures(page, FIGURE_CARD);
     await page.getByText('Figures for your service (Outreach)', { exact: false }).waitFor();
     const api = await apiOverview(page, last12Months(today));
     expect((await card(page, 'supervision-coverage')).value).toBe(
@@ -665,7 +498,7 @@ describe('the service manager', () => {
     const overdue = (await apiOverdue(page, today)).data!.overdueSupervision;
     const section = page.getByRole('region', { name: 'Overdue for supervision' });
     if (overdue.totalCount > 0) {
-      const rows = await cellsOf(section.locator('table tbody tr'));
+      const rows = await cellsOf(section.locator('table tbody tr'), 'th, td');
       expect(rows.map((row) => row[2])).toEqual(rows.map(() => 'Outreach'));
       expect(rows).toHaveLength(overdue.nodes.length);
     }

@@ -1,16 +1,14 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  axeViolations,
+  expectNoAxeViolations,
   mainNavigation,
   navigationLabels,
-  openPage,
   screenshot,
-  signIn,
   waitForPage,
-  type OpenedPage,
 } from './support/app';
-import { launchChromium } from './support/chromium';
+import { useBrowser, usePage } from './support/browser';
 import { DEMO_ACCOUNTS } from './support/demo-accounts';
+import { tableCells } from './support/tables';
 
 /*
  * My supervision end to end, against the real API and the demo data: the demo
@@ -23,39 +21,8 @@ import { DEMO_ACCOUNTS } from './support/demo-accounts';
 const PAGE = 'My supervision';
 const SUPERVISOR = 'Carys Evans';
 
-let browser: Browser;
-let opened: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  opened = await openPage(browser);
-  await signIn(opened.page, DEMO_ACCOUNTS.PRACTITIONER.email);
-});
-
-afterAll(async () => {
-  await opened?.context.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(opened.pageErrors.map(String)).toEqual([]);
-});
-
-async function tableCells(table: Locator): Promise<string[][]> {
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) =>
-        Array.from(row.querySelectorAll('td')).map((cell) =>
-          (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-        ),
-      ),
-    );
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-}
+const browser = useBrowser();
+const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.PRACTITIONER.email });
 
 const sessionsTable = (page: Page) =>
   page.getByRole('table', { name: 'Your supervision sessions, newest first' });

@@ -1,4 +1,3 @@
-import type { Browser } from 'playwright-core';
 import type { Role } from '../src/gql/graphql';
 import {
   homePathFor,
@@ -13,14 +12,11 @@ import {
   mainNavigation,
   navigationLabels,
   NO_ACCESS_HEADING,
-  openPage,
   pathOf,
   screenshot,
-  signIn,
   waitForPage,
-  type OpenedPage,
 } from './support/app';
-import { launchChromium } from './support/chromium';
+import { useBrowser, usePage } from './support/browser';
 import { DEMO_ACCOUNTS } from './support/demo-accounts';
 
 /*
@@ -29,15 +25,7 @@ import { DEMO_ACCOUNTS } from './support/demo-accounts';
  * says the role has no access.
  */
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const cases = ROLES.map((role) => [ROLE_LABELS[role], role, DEMO_ACCOUNTS[role].email] as const);
 
@@ -46,20 +34,7 @@ describe.each(cases)('%s (%s, %s)', (label, role: Role, email) => {
   const { kind } = DEMO_ACCOUNTS[role];
   const allowed = navigationFor(role, kind);
   const forbidden = NAVIGATION.filter((item) => !mayOpen(item, role, kind));
-  let opened: OpenedPage;
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, email);
-  });
-
-  afterAll(async () => {
-    await opened?.context.close();
-  });
-
-  afterEach(() => {
-    expect(opened.pageErrors.map(String)).toEqual([]);
-  });
+  const opened = usePage(browser, { signedInAs: email });
 
   test('the menu lists exactly its pages, and each opens', async () => {
     const { page } = opened;

@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { openPage, screenshot, signIn, waitForPage, type OpenedPage } from './support/app';
-import { launchChromium } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { screenshot, waitForPage } from './support/app';
+import { useBrowser, usePage } from './support/browser';
+import { todayInLondon, ukDate } from './support/dates';
 import { DEMO_ACCOUNTS } from './support/demo-accounts';
 
 /*
@@ -8,35 +9,8 @@ import { DEMO_ACCOUNTS } from './support/demo-accounts';
  * supervision session they just had, and sees them leave the list and coverage rise.
  */
 
-let browser: Browser;
-let opened: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  opened = await openPage(browser);
-  await signIn(opened.page, DEMO_ACCOUNTS.ORG_ADMIN.email);
-});
-
-afterAll(async () => {
-  expect(opened?.pageErrors).toEqual([]);
-  await opened?.context.close();
-  await browser?.close();
-});
-
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-
-/** 2026-03-07 → 07/03/2026, as a person types it. */
-function ukInput(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+const browser = useBrowser();
+const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email });
 
 async function openSupervision(page: Page): Promise<void> {
   await page.goto('/supervision');
@@ -80,7 +54,7 @@ test('recording a session for someone overdue takes them off the list and raises
   const section = page.getByRole('region', { name: 'Overdue for supervision' });
   await section.getByRole('link', { name: `Record a session for ${person}` }).click();
   await waitForPage(page, 'Record a held session');
-  await page.getByLabel('Date of the session').fill(ukInput(today));
+  await page.getByLabel('Date of the session').fill(ukDate(today));
   await page.getByLabel('One-to-one', { exact: true }).check();
   // The person is chosen already.
   await expect(

@@ -1,17 +1,21 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  axeViolations,
+  expectNoAxeViolations,
   mainNavigation,
   NO_ACCESS_HEADING,
   openPage,
   screenshot,
   signIn,
+  waitForFigures,
   waitForPage,
-  type OpenedPage,
 } from './support/app';
-import { launchChromium } from './support/chromium';
+import { graphql } from './support/api';
+import { useBrowser, usePage } from './support/browser';
+import { parseCsv } from './support/csv';
+import { addDays, addMonths, longDate, todayInLondon } from './support/dates';
 import { DEMO_ACCOUNTS } from './support/demo-accounts';
+import { percent, pounds } from './support/numbers';
 
 /*
  * The Overview end to end, against the real API and the demo data: the
@@ -24,104 +28,7 @@ import { DEMO_ACCOUNTS } from './support/demo-accounts';
  * tables, and screenshots into test-artifacts/.
  */
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/* ---- Dates and numbers, written independently of the dashboard's code ---- */
-
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-
-function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-function percent(value: number | null): string {
-  if (value === null) return '—';
-  return `${value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
-}
-
-function pounds(value: number): string {
-  return new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency: 'GBP',
-    maximumFractionDigits: 0,
-    minimumFractionDigits: 0,
-  }).format(value);
-}
-
-/** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += c;
-  }
-  if (cell || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
+const browser = useBrowser();
 
 /* ---- The API, asked directly as the signed-in browser ---- */
 
@@ -181,20 +88,6 @@ const OVERVIEW_QUERY = `
   }
 `;
 
-async function graphql<T>(page: Page, query: string, variables: object = {}): Promise<T> {
-  const organisation = await page.evaluate(() => window.localStorage.getItem('holdspace.org'));
-  const response = await page.request.post('/graphql', {
-    data: { query, variables },
-    headers: {
-      'content-type': 'application/json',
-      ...(organisation ? { 'x-holdspace-org': organisation } : {}),
-    },
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
 async function apiOverview(
   page: Page,
   filters: { from: string; to: string; serviceIds?: string[] },
@@ -212,16 +105,13 @@ async function apiOverview(
 
 /* ---- The page ---- */
 
+/** The first headline card: the figures for the current filters are there with it. */
+const COVERAGE_CARD = '[data-figure="card-coverage"]';
+
 async function openOverview(page: Page, query = ''): Promise<void> {
   await page.goto(`/overview${query}`);
   await waitForPage(page, 'Overview');
-  await waitForFigures(page);
-}
-
-/** Waits until the figures for the current filters are on the page. */
-async function waitForFigures(page: Page): Promise<void> {
-  await page.locator('.state--loading').first().waitFor({ state: 'detached' });
-  await page.locator('[data-figure="card-coverage"]').waitFor();
+  await waitForFigures(page, COVERAGE_CARD);
 }
 
 async function cardValue(page: Page, id: string): Promise<string> {
@@ -290,10 +180,6 @@ function expectedRow(group: Group): string[] {
   ];
 }
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-}
-
 async function openAllTables(page: Page): Promise<void> {
   const toggles = page.getByRole('button', { name: /^View as table/ });
   const count = await toggles.count();
@@ -307,15 +193,9 @@ function defaultPeriod(): { from: string; to: string } {
 }
 
 describe('the organisation admin', () => {
-  let opened: OpenedPage;
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, DEMO_ACCOUNTS.ORG_ADMIN.email);
-  });
-
-  afterAll(async () => {
-    await opened?.context.close();
+  const opened = usePage(browser, {
+    signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email,
+    checkPageErrors: false,
   });
 
   it('sees the API’s figures on every headline card and in the breakdowns', async () => {
@@ -375,7 +255,7 @@ describe('the organisation admin', () => {
 
     await page.reload();
     await waitForPage(page, 'Overview');
-    await waitForFigures(page);
+    await waitForFigures(page, COVERAGE_CARD);
     expect(new URL(page.url()).searchParams.get('from')).toBe(from);
     await expect(page.getByLabel('From', { exact: true }).inputValue()).resolves.toBe(ukDate(from));
     await expect(page.getByLabel('To', { exact: true }).inputValue()).resolves.toBe(ukDate(to));
@@ -385,7 +265,7 @@ describe('the organisation admin', () => {
     );
 
     const overview = await apiOverview(page, { from, to, serviceIds });
-    await waitForFigures(page);
+    await waitForFigures(page, COVERAGE_CARD);
     await expectCardsToEqual(page, overview);
     expect(await tableRows(page, 'table-by-service')).toEqual([
       ...overview.breakdownByService.groups.map(expectedRow),
@@ -512,7 +392,7 @@ describe('the organisation admin', () => {
 
 describe('an analyst', () => {
   it('sees small groups as “Not shown”, with why, and never a number for them', async () => {
-    const opened = await openPage(browser);
+    const opened = await openPage(browser());
     try {
       const { page } = opened;
       await signIn(page, DEMO_ACCOUNTS.ANALYST.email);
@@ -520,7 +400,7 @@ describe('an analyst', () => {
       await page.getByRole('checkbox', { name: 'Outreach' }).check();
       await page.getByRole('button', { name: 'Apply filters' }).click();
       await page.waitForURL((url) => url.searchParams.has('service'));
-      await waitForFigures(page);
+      await waitForFigures(page, COVERAGE_CARD);
       const url = new URL(page.url());
       const overview = await apiOverview(page, {
         from: url.searchParams.get('from') as string,
@@ -551,7 +431,7 @@ describe('an analyst', () => {
 
 describe('a service manager', () => {
   it('filters only by their own services and sees the API’s figures for them', async () => {
-    const opened = await openPage(browser);
+    const opened = await openPage(browser());
     try {
       const { page } = opened;
       await signIn(page, DEMO_ACCOUNTS.SERVICE_MANAGER.email);
@@ -572,7 +452,7 @@ describe('a service manager', () => {
 
 describe('a practitioner', () => {
   it('cannot open the Overview', async () => {
-    const opened = await openPage(browser);
+    const opened = await openPage(browser());
     try {
       const { page } = opened;
       await signIn(page, DEMO_ACCOUNTS.PRACTITIONER.email);

@@ -1,19 +1,21 @@
 import fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { canSee } from '../src/shell/navigation';
 import {
-  axeViolations,
+  expectNoAxeViolations,
   heading,
   mainNavigation,
   NO_ACCESS_HEADING,
-  openPage,
   screenshot,
-  signIn,
   waitForPage,
-  type OpenedPage,
 } from './support/app';
-import { launchChromium } from './support/chromium';
+import { graphql } from './support/api';
+import { useBrowser, usePage } from './support/browser';
+import { parseCsv } from './support/csv';
+import { addDays, longDate, todayInLondon, ukInput } from './support/dates';
 import { DEMO_ACCOUNTS } from './support/demo-accounts';
+import { errorSummaryLinks } from './support/forms';
+import { tableCells } from './support/tables';
 
 /*
  * The People page end to end, against the real API and the demo data: the
@@ -23,87 +25,7 @@ import { DEMO_ACCOUNTS } from './support/demo-accounts';
  * here, with and without errors, and a screenshot of each.
  */
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Today in the demo organisation's time zone, YYYY-MM-DD. */
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-
-function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** '2026-03-07' → '7/3/2026', as a person types it. */
-function ukInput(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d}/${m}/${y}`;
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** '2026-03-07' → '7 March 2026', as the dashboard shows it. */
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += c;
-  }
-  if (cell || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
+const browser = useBrowser();
 
 /** Clicks "Export CSV" (within `scope`) and returns the downloaded file's name and text. */
 async function exportCsv(page: Page, scope: Locator): Promise<{ name: string; text: string }> {
@@ -115,69 +37,17 @@ async function exportCsv(page: Page, scope: Locator): Promise<{ name: string; te
   return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
 }
 
-/** The text of each cell of each body row of `table`. */
-async function tableCells(table: Locator): Promise<string[][]> {
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) =>
-        Array.from(row.querySelectorAll('td')).map((cell) =>
-          (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-        ),
-      ),
-    );
-}
-
-/** Sends a GraphQL query as the signed-in browser (its cookie, its organisation). */
-async function graphql<T>(page: Page, query: string, variables: object = {}): Promise<T> {
-  const organisation = await page.evaluate(() => window.localStorage.getItem('holdspace.org'));
-  const response = await page.request.post('/graphql', {
-    data: { query, variables },
-    headers: {
-      'content-type': 'application/json',
-      ...(organisation ? { 'x-holdspace-org': organisation } : {}),
-    },
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-}
-
-/** The error summary's links, in order. */
-async function errorSummaryLinks(page: Page): Promise<string[]> {
-  const summary = page.locator('.error-summary');
-  await summary.waitFor();
-  return (await summary.locator('a').allInnerTexts()).map((t) => t.trim());
-}
-
 async function openPeople(page: Page): Promise<void> {
   await mainNavigation(page).getByRole('link', { name: 'People', exact: true }).click();
   await waitForPage(page, 'People');
 }
 
 describe('the organisation admin', () => {
-  let opened: OpenedPage;
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email });
   const suffix = Date.now().toString(36).toUpperCase();
   const name = `Robin Testperson ${suffix}`;
   const ref = `E2E-${suffix}`;
   const today = todayInLondon();
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, DEMO_ACCOUNTS.ORG_ADMIN.email);
-  });
-
-  afterAll(async () => {
-    await opened?.context.close();
-  });
-
-  afterEach(() => {
-    expect(opened.pageErrors.map(String)).toEqual([]);
-  });
 
   test('sees the staff list, with supervision in kind words, and it passes axe', async () => {
     const { page } = opened;
@@ -400,20 +270,7 @@ async function visibleStaff(page: Page): Promise<string[]> {
 }
 
 describe('a supervisor', () => {
-  let opened: OpenedPage;
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, DEMO_ACCOUNTS.SUPERVISOR.email);
-  });
-
-  afterAll(async () => {
-    await opened?.context.close();
-  });
-
-  afterEach(() => {
-    expect(opened.pageErrors.map(String)).toEqual([]);
-  });
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.SUPERVISOR.email });
 
   test('sees only themselves and their supervisees, cannot add, and sees no absence', async () => {
     const { page } = opened;
@@ -440,20 +297,7 @@ describe('a supervisor', () => {
 });
 
 describe('a practitioner', () => {
-  let opened: OpenedPage;
-
-  beforeAll(async () => {
-    opened = await openPage(browser);
-    await signIn(opened.page, DEMO_ACCOUNTS.PRACTITIONER.email);
-  });
-
-  afterAll(async () => {
-    await opened?.context.close();
-  });
-
-  afterEach(() => {
-    expect(opened.pageErrors.map(String)).toEqual([]);
-  });
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.PRACTITIONER.email });
 
   test('sees only themselves', async () => {
     const { page } = opened;

@@ -1,18 +1,16 @@
-import type { Browser, Cookie } from 'playwright-core';
+import type { Cookie } from 'playwright-core';
 import { ORGANISATION_HEADER } from '../src/app/apollo-client';
 import {
   heading,
   mainNavigation,
   NO_ACCESS_HEADING,
-  openPage,
   pathOf,
   screenshot,
   signIn,
   submitSignIn,
   waitForPage,
-  type OpenedPage,
 } from './support/app';
-import { launchChromium } from './support/chromium';
+import { useBrowser, usePage } from './support/browser';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, NORTHSIDE, RIVERSIDE } from './support/demo-accounts';
 import { baseUrl } from './support/paths';
 
@@ -23,22 +21,8 @@ import { baseUrl } from './support/paths';
 
 const SESSION_COOKIE = 'hs_session';
 
-let browser: Browser;
-let opened: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  opened = await openPage(browser);
-});
-
-afterAll(async () => {
-  await opened?.context.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(opened.pageErrors.map(String)).toEqual([]);
-});
+const browser = useBrowser();
+const opened = usePage(browser);
 
 /** The text of the option the organisation switcher shows as chosen. */
 async function chosenOrganisation(): Promise<string> {

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { NAVIGATION, ROLE_LABELS, ROLES } from '../src/shell/navigation';
 import { ACCEPT_MESSAGES } from '../src/invitation/accept-invitation-form';
 import { SETTINGS_MESSAGES } from '../src/settings/settings-form';
 import {
-  axeViolations,
+  expectNoAxeViolations,
   heading,
   mainNavigation,
   NO_ACCESS_HEADING,
@@ -13,9 +13,8 @@ import {
   signIn,
   submitSignIn,
   waitForPage,
-  type OpenedPage,
 } from './support/app';
-import { launchChromium } from './support/chromium';
+import { useBrowser, usePage } from './support/browser';
 import { DEMO_ACCOUNTS, NORTHSIDE } from './support/demo-accounts';
 
 /*
@@ -32,23 +31,8 @@ const INVITEE_EMAIL = `robin.invitee.${Date.now()}@northside.example`;
 const INVITEE_PASSWORD = 'a long enough password for e2e';
 const ADMIN_NAME = 'Amira Khan';
 
-let browser: Browser;
-let admin: OpenedPage;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  admin = await openPage(browser);
-  await signIn(admin.page, DEMO_ACCOUNTS.ORG_ADMIN.email);
-});
-
-afterAll(async () => {
-  await admin?.context.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(admin.pageErrors.map(String)).toEqual([]);
-});
+const browser = useBrowser();
+const admin = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email });
 
 /** The text of the page's status messages (success notices). */
 async function statusText(page: Page): Promise<string> {
@@ -101,7 +85,7 @@ describe('organisation settings', () => {
     expect(main).toContain('by default they do not count');
     expect(await page.title()).toBe('Organisation settings – Holdspace');
     await screenshot(page, 'settings-organisation');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   test('a setting out of range is explained, GOV.UK style', async () => {
@@ -117,7 +101,7 @@ describe('organisation settings', () => {
     ]);
     expect(await page.title()).toBe('Error: Organisation settings – Holdspace');
     await screenshot(page, 'settings-organisation-errors');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await summary.getByRole('link').click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('suppressionThreshold');
   });
@@ -160,7 +144,7 @@ describe('users and invitations', () => {
       expect.arrayContaining(['Service manager', 'Outreach', 'Active']),
     );
     await screenshot(page, 'settings-users');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   test('the admin invites a member and is shown their link once', async () => {
@@ -174,7 +158,7 @@ describe('users and invitations', () => {
     await page.locator('.error-summary').waitFor();
     expect(await page.locator('.error-summary a').count()).toBe(3);
     await screenshot(page, 'settings-users-invite-errors');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
 
     await page.getByLabel('Email address').fill(INVITEE_EMAIL);
     await page.getByLabel('Full name').fill(INVITEE_NAME);
@@ -186,7 +170,7 @@ describe('users and invitations', () => {
     invitationLink = await page.getByLabel('Invitation link').inputValue();
     expect(invitationLink).toMatch(/\/accept-invitation\?token=[^&]+$/);
     await screenshot(page, 'settings-users-invitation-link');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
 
     await page.getByRole('button', { name: 'Copy link' }).click();
     await page.waitForFunction(() =>
@@ -203,13 +187,13 @@ describe('users and invitations', () => {
 
   test('the invited person sets a password in a fresh browser and signs in', async () => {
     expect(invitationLink).not.toBe('');
-    const invitee = await openPage(browser);
+    const invitee = await openPage(browser());
     try {
       const { page } = invitee;
       await page.goto(invitationLink);
       await waitForPage(page, 'Set your password');
       await screenshot(page, 'accept-invitation');
-      expect(await axeViolations(page)).toEqual([]);
+      await expectNoAxeViolations(page);
 
       // Too short and not the same twice: the GOV.UK error pattern.
       await page.getByLabel('Create a password').fill('short');
@@ -223,7 +207,7 @@ describe('users and invitations', () => {
       ]);
       expect(await page.title()).toBe('Error: Set your password – Holdspace');
       await screenshot(page, 'accept-invitation-errors');
-      expect(await axeViolations(page)).toEqual([]);
+      await expectNoAxeViolations(page);
 
       await page.getByLabel('Create a password').fill(INVITEE_PASSWORD);
       await page.getByLabel('Confirm your password').fill(INVITEE_PASSWORD);
@@ -233,7 +217,7 @@ describe('users and invitations', () => {
         `You can now sign in to Holdspace as ${INVITEE_EMAIL}`,
       );
       await screenshot(page, 'accept-invitation-done');
-      expect(await axeViolations(page)).toEqual([]);
+      await expectNoAxeViolations(page);
 
       await page.getByRole('link', { name: 'Continue to sign in' }).click();
       await waitForPage(page, 'Sign in');
@@ -246,7 +230,7 @@ describe('users and invitations', () => {
       expect(header).toContain(NORTHSIDE);
 
       // The link worked once.
-      const again = await openPage(browser);
+      const again = await openPage(browser());
       try {
         await again.page.goto(invitationLink);
         await waitForPage(again.page, 'Set your password');
@@ -280,7 +264,7 @@ describe('users and invitations', () => {
     await page.getByRole('radio', { name: 'Service manager' }).check();
     await page.getByRole('checkbox', { name: 'Outreach' }).check();
     await screenshot(page, 'settings-users-change-role');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Save role' }).click();
     await page.getByText(`${INVITEE_NAME} is now a service manager.`).waitFor();
     await page
@@ -304,7 +288,7 @@ describe('users and invitations', () => {
       'The organisation must keep at least one admin',
     );
     await screenshot(page, 'settings-users-remove-last-admin');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
@@ -354,7 +338,7 @@ describe('nobody but an admin reaches settings, users or the audit log', () => {
   test.each(others.map((role) => [ROLE_LABELS[role], role] as const))(
     '%s',
     async (_label, role) => {
-      const opened = await openPage(browser);
+      const opened = await openPage(browser());
       try {
         const { page } = opened;
         await signIn(page, DEMO_ACCOUNTS[role].email);

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SIGN_IN_MESSAGES } from '../src/auth/sign-in-form';
 import {
   openPage,
@@ -8,7 +8,7 @@ import {
   waitForPage,
   type OpenedPage,
 } from './support/app';
-import { launchChromium } from './support/chromium';
+import { useBrowser } from './support/browser';
 import { DEMO_ACCOUNTS } from './support/demo-accounts';
 
 /*
@@ -17,19 +17,11 @@ import { DEMO_ACCOUNTS } from './support/demo-accounts';
  * email address has an account.
  */
 
-let browser: Browser;
+const browser = useBrowser();
 let opened: OpenedPage;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  opened = await openPage(browser);
+  opened = await openPage(browser());
 });
 
 afterEach(async () => {

@@ -1,16 +1,12 @@
 import fs from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  axeViolations,
-  mainNavigation,
-  openPage,
-  screenshot,
-  signIn,
-  waitForPage,
-  type OpenedPage,
-} from './support/app';
-import { launchChromium } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, mainNavigation, screenshot, waitForPage } from './support/app';
+import { useBrowser, usePage } from './support/browser';
+import { parseCsv } from './support/csv';
+import { addDays, longDate, todayInLondon, ukInput } from './support/dates';
 import { DEMO_ACCOUNTS } from './support/demo-accounts';
+import { errorSummaryLinks, selectStartingWith } from './support/forms';
+import { rowCells, shownTableCells } from './support/tables';
 
 /*
  * The Supervision page's records end to end, against the real API and the
@@ -29,153 +25,12 @@ const SUPERVISEE = 'Dev Patel';
 const SUPERVISOR = 'Carys Evans';
 const ACTION = 'Book safeguarding refresher training';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
-
-function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-function ukInput(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d}/${m}/${y}`;
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += c;
-  }
-  if (cell || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
-
-/** The cells of a table's body, once the table is there. */
-async function tableCells(table: Locator): Promise<string[][]> {
-  await table.waitFor();
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) =>
-        Array.from(row.querySelectorAll('td')).map((cell) =>
-          (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-        ),
-      ),
-    );
-}
-
-/** The cells of some rows (a locator of `tr`s), once the first is there. */
-async function rowCells(rows: Locator): Promise<string[][]> {
-  await rows.first().waitFor();
-  return rows.evaluateAll((found) =>
-    found.map((row) =>
-      Array.from(row.querySelectorAll('td')).map((cell) =>
-        (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-      ),
-    ),
-  );
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-}
-
-async function errorSummaryLinks(page: Page): Promise<string[]> {
-  const summary = page.locator('.error-summary');
-  await summary.waitFor();
-  return (await summary.locator('a').allInnerTexts()).map((t) => t.trim());
-}
-
-/** Chooses the option of `select` whose text starts with `prefix` (names carry a reference). */
-async function selectStartingWith(select: Locator, prefix: string): Promise<void> {
-  const value = await select.evaluate(
-    (element, start) =>
-      Array.from((element as HTMLSelectElement).options)
-        .filter((o) => o.value)
-        .find((o) => o.text.startsWith(start))?.value,
-    prefix,
-  );
-  expect(value).toBeTruthy();
-  await select.selectOption(value as string);
-}
-
-function signedInAs(role: keyof typeof DEMO_ACCOUNTS) {
-  const state: { opened?: OpenedPage } = {};
-  beforeAll(async () => {
-    state.opened = await openPage(browser);
-    await signIn(state.opened.page, DEMO_ACCOUNTS[role].email);
-  });
-  afterAll(async () => {
-    await state.opened?.context.close();
-  });
-  afterEach(() => {
-    expect(state.opened?.pageErrors.map(String)).toEqual([]);
-  });
-  return () => state.opened as OpenedPage;
-}
+const browser = useBrowser();
 
 const today = todayInLondon();
 
 describe('the demo supervisor', () => {
-  const opened = signedInAs('SUPERVISOR');
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.SUPERVISOR.email });
 
   /** The list's row for the session this test records. */
   const ourRow = (page: Page) =>
@@ -188,14 +43,14 @@ describe('the demo supervisor', () => {
       .filter({ hasText: '50 minutes' });
 
   test('sees the sessions they supervise, and the page passes axe', async () => {
-    const { page } = opened();
+    const { page } = opened;
     await mainNavigation(page).getByRole('link', { name: PAGE, exact: true }).click();
     await waitForPage(page, PAGE);
     await page
       .getByText('Holdspace records that supervision happened, never what was said')
       .waitFor();
     const table = page.getByRole('table', { name: 'Supervision sessions, newest first' });
-    const rows = await tableCells(table);
+    const rows = await shownTableCells(table);
     expect(rows.length).toBeGreaterThan(0);
     // Only theirs: every session shown is one they supervise or attend.
     for (const row of rows) {
@@ -206,7 +61,7 @@ describe('the demo supervisor', () => {
   });
 
   test('records a held one-to-one session, with errors first', async () => {
-    const { page } = opened();
+    const { page } = opened;
     await page.getByRole('link', { name: 'Record a held session' }).first().click();
     await waitForPage(page, 'Record a held session');
     // They supervise: they are chosen in advance.
@@ -265,9 +120,9 @@ describe('the demo supervisor', () => {
   });
 
   test('exports exactly what the table shows', async () => {
-    const { page } = opened();
+    const { page } = opened;
     const table = page.getByRole('table', { name: 'Supervision sessions, newest first' });
-    const shown = await tableCells(table);
+    const shown = await shownTableCells(table);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export CSV of the sessions shown' }).click(),
@@ -289,14 +144,14 @@ describe('the demo supervisor', () => {
   });
 
   test('filters the list by status and person, kept in the address', async () => {
-    const { page } = opened();
+    const { page } = opened;
     await page.getByLabel('Status', { exact: true }).selectOption('HELD');
     await selectStartingWith(page.getByLabel('Person attending'), SUPERVISEE);
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/status=HELD/);
     const table = page.getByRole('table', { name: /Supervision sessions, newest first, filtered/ });
     await table.waitFor();
-    const rows = await tableCells(table);
+    const rows = await shownTableCells(table);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row[1]).toContain(SUPERVISEE);
@@ -306,7 +161,7 @@ describe('the demo supervisor', () => {
   });
 
   test('adds an agreed action to the session, by title only', async () => {
-    const { page } = opened();
+    const { page } = opened;
     await ourRow(page)
       .getByRole('link', { name: /^Add an action/ })
       .click();
@@ -322,7 +177,7 @@ describe('the demo supervisor', () => {
     await waitForPage(page, `Session on ${longDate(today)}`);
     await page.getByText(`Added the action “${ACTION}”.`).waitFor();
     const actions = page.getByRole('table', { name: 'Actions agreed in this session' });
-    await expect(tableCells(actions)).resolves.toEqual([
+    await expect(shownTableCells(actions)).resolves.toEqual([
       [
         ACTION,
         SUPERVISEE,
@@ -336,7 +191,7 @@ describe('the demo supervisor', () => {
   });
 
   test('schedules a session, then cancels it', async () => {
-    const { page } = opened();
+    const { page } = opened;
     const next = addDays(today, 14);
     await page.goto('/supervision/sessions/schedule');
     await waitForPage(page, 'Schedule a session');
@@ -371,11 +226,11 @@ describe('the demo supervisor', () => {
   });
 
   test('sees the agreements they supervise, read only', async () => {
-    const { page } = opened();
+    const { page } = opened;
     await page.getByRole('link', { name: 'All agreements' }).click();
     await waitForPage(page, AGREEMENTS);
     const table = page.getByRole('table', { name: /Supervision agreements: active today/ });
-    const rows = await tableCells(table);
+    const rows = await shownTableCells(table);
     expect(rows.map((row) => row[0])).toContain(SUPERVISEE);
     await expect(page.getByRole('link', { name: 'Set up an agreement' }).count()).resolves.toBe(0);
     await expect(table.getByRole('link', { name: /^Review/ }).count()).resolves.toBe(0);
@@ -384,10 +239,10 @@ describe('the demo supervisor', () => {
 });
 
 describe('the demo practitioner, after the session is recorded', () => {
-  const opened = signedInAs('PRACTITIONER');
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.PRACTITIONER.email });
 
   test('sees it on My supervision with the agreed action, and confirms it', async () => {
-    const { page } = opened();
+    const { page } = opened;
     await waitForPage(page, 'My supervision');
     const table = page.getByRole('table', { name: 'Your supervision sessions, newest first' });
     await table.waitFor();
@@ -396,7 +251,7 @@ describe('the demo practitioner, after the session is recorded', () => {
     });
     await expect(confirm.count()).resolves.toBeGreaterThan(0);
     const actions = page.getByRole('table', { name: /Your agreed actions/ });
-    await expect(tableCells(actions)).resolves.toContainEqual([
+    await expect(shownTableCells(actions)).resolves.toContainEqual([
       ACTION,
       'You',
       longDate(addDays(today, 30)),
@@ -423,23 +278,23 @@ describe('the demo practitioner, after the session is recorded', () => {
 });
 
 describe('the organisation admin', () => {
-  const opened = signedInAs('ORG_ADMIN');
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email });
 
   test('sees every agreement, and the page passes axe', async () => {
-    const { page } = opened();
+    const { page } = opened;
     await page.goto('/supervision/agreements');
     await waitForPage(page, AGREEMENTS);
     const table = page.getByRole('table', { name: /Supervision agreements: active today/ });
-    expect((await tableCells(table)).length).toBeGreaterThan(10);
+    expect((await shownTableCells(table)).length).toBeGreaterThan(10);
     await screenshot(page, 'supervision-agreements');
     await expectNoAxeViolations(page);
   });
 
   test('sets up an agreement, ending the one it replaces', async () => {
-    const { page } = opened();
+    const { page } = opened;
     const table = page.getByRole('table', { name: /Supervision agreements: active today/ });
     // Someone other than the demo users, whose agreement started before yesterday.
-    const rows = await tableCells(table);
+    const rows = await shownTableCells(table);
     const row = rows.find(
       (r) =>
         r[0] !== SUPERVISEE &&
@@ -521,16 +376,16 @@ describe('the organisation admin', () => {
   });
 
   test('reviews an agreement that is due for review', async () => {
-    const { page } = opened();
+    const { page } = opened;
     await page.goto('/supervision');
     await waitForPage(page, PAGE);
     const due = page.getByRole('table', { name: /due for review/ });
-    const first = (await tableCells(due))[0] as string[];
+    const first = (await shownTableCells(due))[0] as string[];
     expect(first[5]).toMatch(/^Due for review Was due .+ \(\d+ days? ago\)$/);
     await page.getByRole('link', { name: /agreements? due for review$/ }).click();
     await waitForPage(page, AGREEMENTS);
     const table = page.getByRole('table', { name: /Supervision agreements: due for review/ });
-    const before = await tableCells(table);
+    const before = await shownTableCells(table);
     for (const row of before) expect(row[5]).toMatch(/^Due for review/);
     await screenshot(page, 'supervision-agreements-due');
     await expectNoAxeViolations(page);
@@ -565,16 +420,16 @@ describe('the organisation admin', () => {
     await page.goto('/supervision/agreements?show=review');
     await waitForPage(page, AGREEMENTS);
     const dueTable = page.getByRole('table', { name: /Supervision agreements: due for review/ });
-    const after = (await dueTable.count()) > 0 ? await tableCells(dueTable) : [];
+    const after = (await dueTable.count()) > 0 ? await shownTableCells(dueTable) : [];
     expect(after.length).toBe(before.length - 1);
   });
 });
 
 describe('an analyst', () => {
-  const opened = signedInAs('ANALYST');
+  const opened = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ANALYST.email });
 
   test('sees no individual supervision records', async () => {
-    const { page } = opened();
+    const { page } = opened;
     await page.goto('/supervision');
     await waitForPage(page, PAGE);
     await page.getByText('Individual agreements and sessions are kept for').waitFor();

@@ -52,6 +52,17 @@ export async function waitForPage(page: Page, name: string): Promise<void> {
   await page.locator('.state--loading').first().waitFor({ state: 'detached' });
 }
 
+/**
+ * Waits until the figures are on the page: nothing loading, the figure card
+ * `figure` (a selector) there, and still nothing loading.
+ */
+export async function waitForFigures(page: Page, figure: string): Promise<void> {
+  const loading = page.locator('.state--loading').first();
+  await loading.waitFor({ state: 'detached' });
+  await page.locator(figure).first().waitFor();
+  await loading.waitFor({ state: 'detached' });
+}
+
 /** Fills in and sends the sign-in form (the page must be showing it). */
 export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('Email address', { exact: true }).fill(email);
@@ -94,4 +105,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
         `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help} – ${node.target.join(' ')}`,
     ),
   );
+}
+
+/** Expects axe to find nothing on the page (see `axeViolations`). */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
 }
