@@ -25,6 +25,8 @@ export class RequestDb {
   statements = 0;
   /** Whether a statement that may write was sent (a read-only request skips the rollup check). */
   private mayHaveWritten = false;
+  /** The statement sent last: the next waits for it (one connection runs one at a time). */
+  private lastStatement: Promise<unknown> = Promise.resolve();
 
   /**
    * @param whenNoTenant the error for tenant work in a request that acts in no
@@ -79,12 +81,16 @@ export class RequestDb {
   private async begin(): Promise<EntityManager> {
     const runner = this.dataSource.createQueryRunner();
     this.runner = runner;
-    // Count every statement this request sends, through query() or the entity manager.
+    // Every statement this request sends, through query() or the entity manager, is counted
+    // and sent after the one before has settled: resolvers and DataLoaders ask in parallel,
+    // but a connection runs one statement at a time, and pg will stop queueing them itself.
     const send = runner.query.bind(runner);
     runner.query = ((...args: Parameters<QueryRunner['query']>) => {
       this.statements++;
       if (!this.mayHaveWritten && WRITES.test(args[0])) this.mayHaveWritten = true;
-      return send(...args);
+      const result = this.lastStatement.then(() => send(...args));
+      this.lastStatement = result.catch(() => undefined);
+      return result;
     }) as QueryRunner['query'];
     await runner.connect();
     await runner.startTransaction();
