@@ -5,7 +5,7 @@ import {
   UpdateOrganisationSettingsDocument,
   type OrganisationSettingsQuery,
 } from '../gql/graphql';
-import { OrganisationSettingsSection } from './organisation-settings';
+import { COMMISSIONER_SETTINGS_NOTE, OrganisationSettingsSection } from './organisation-settings';
 import { SETTINGS_MESSAGES } from './settings-form';
 import { renderWithViewer } from './test-viewer';
 
@@ -206,5 +206,135 @@ describe('the organisation settings, for other roles', () => {
     expect(list.textContent).toContain('Supervision cost per worker per year£563');
     expect(list.textContent).toContain('Small-number threshold5 staff');
     expect(document.getElementById('cost-defaults-source')?.textContent).toContain(SOURCE);
+  });
+});
+
+/** The labels of the form's fields (inputs, selects and checkbox groups), in page order. */
+function formFieldLabels(): string[] {
+  const form = document.querySelector('form') as HTMLFormElement;
+  const labels: string[] = [];
+  for (const element of Array.from(form.querySelectorAll('input, select, fieldset'))) {
+    if (element.tagName === 'FIELDSET') {
+      labels.push(element.querySelector('legend')?.textContent ?? '');
+    } else if (!element.closest('fieldset')) {
+      labels.push(document.querySelector(`label[for="${element.id}"]`)?.textContent ?? '');
+    }
+  }
+  return labels;
+}
+
+const COUNTY: OrganisationSettingsQuery['organisationSettings'] = {
+  ...SETTINGS,
+  name: 'County Council Commissioning',
+};
+
+describe('the organisation settings, for a provider’s admin', () => {
+  it('has every setting, supervision and the cost case included', async () => {
+    renderWithViewer(<OrganisationSettingsSection />, { kind: 'NGO', mocks: [settingsMock()] });
+    await screen.findByRole('button', { name: 'Save settings' });
+    expect(formFieldLabels()).toEqual([
+      'Organisation name',
+      'Time zone',
+      'Default supervision interval',
+      'Session formats that count',
+      'Currency',
+      'Supervision cost per worker per year',
+      'Recruitment cost per leaver',
+      'Small-number threshold',
+      RETENTION,
+    ]);
+    expect(screen.getByRole('heading', { name: 'Cost case figures' })).toBeTruthy();
+    expect(screen.queryByText(COMMISSIONER_SETTINGS_NOTE)).toBeNull();
+  });
+});
+
+describe('the organisation settings, for a commissioner’s admin', () => {
+  const renderCounty = (mocks: MockLink.MockedResponse[] = [settingsMock(COUNTY)]) =>
+    renderWithViewer(<OrganisationSettingsSection />, { kind: 'COMMISSIONER', mocks });
+
+  it('has only the name, the time zone and the small-number threshold, and says why', async () => {
+    renderCounty();
+    await screen.findByRole('button', { name: 'Save settings' });
+    expect(formFieldLabels()).toEqual(['Organisation name', 'Time zone', 'Small-number threshold']);
+    expect(field('Organisation name').value).toBe('County Council Commissioning');
+    expect((screen.getByLabelText('Time zone') as HTMLSelectElement).value).toBe('Europe/London');
+    expect(field('Small-number threshold').value).toBe('5');
+    expect(screen.getByText(COMMISSIONER_SETTINGS_NOTE)).toBeTruthy();
+
+    // Nothing of supervision, the cost case or leavers: a commissioner records none of them.
+    expect(screen.queryByLabelText('Default supervision interval')).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Session formats that count' })).toBeNull();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.queryByLabelText('Currency')).toBeNull();
+    expect(screen.queryByLabelText('Supervision cost per worker per year')).toBeNull();
+    expect(screen.queryByLabelText('Recruitment cost per leaver')).toBeNull();
+    expect(screen.queryByLabelText(RETENTION)).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Cost case figures' })).toBeNull();
+    expect(document.getElementById('cost-defaults-source')).toBeNull();
+
+    // The hints speak of what the commissioner sees: the providers' shared figures.
+    expect(document.getElementById('suppressionThreshold-hint')?.textContent).toContain(
+      'services that providers share with you',
+    );
+    expect(document.getElementById('timeZone-hint')?.textContent).toContain(
+      'the latest complete month you can compare',
+    );
+  });
+
+  it('saves only the settings it shows', async () => {
+    renderCounty([
+      settingsMock(COUNTY),
+      updateMock(
+        { name: 'County Commissioning', suppressionThreshold: 10 },
+        {
+          data: {
+            updateOrganisationSettings: {
+              ...COUNTY,
+              name: 'County Commissioning',
+              suppressionThreshold: 10,
+            },
+          },
+        },
+      ),
+    ]);
+    await screen.findByRole('button', { name: 'Save settings' });
+    fireEvent.change(field('Organisation name'), { target: { value: 'County Commissioning' } });
+    fireEvent.change(field('Small-number threshold'), { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+        'Your changes have been saved.',
+      ),
+    );
+    expect(field('Small-number threshold').value).toBe('10');
+  });
+
+  it('checks the settings it shows, GOV.UK style', async () => {
+    renderCounty();
+    await screen.findByRole('button', { name: 'Save settings' });
+    fireEvent.change(field('Small-number threshold'), { target: { value: '2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    const summary = (await screen.findByRole('heading', { name: 'There is a problem' }))
+      .parentElement as HTMLElement;
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((l) => [l.textContent, l.getAttribute('href')]),
+    ).toEqual([[SETTINGS_MESSAGES.suppressionRange, '#suppressionThreshold']]);
+  });
+
+  it('are shown read-only to other roles, the same few', async () => {
+    renderWithViewer(<OrganisationSettingsSection />, {
+      role: 'COMMISSIONER_ANALYST',
+      kind: 'COMMISSIONER',
+      mocks: [settingsMock(COUNTY)],
+    });
+    expect(
+      await screen.findByText('Only an organisation admin can change these settings.'),
+    ).toBeTruthy();
+    const keys = Array.from(document.querySelectorAll('dl dt')).map((dt) => dt.textContent);
+    expect(keys).toEqual(['Organisation name', 'Time zone', 'Small-number threshold']);
+    expect(screen.getByText(COMMISSIONER_SETTINGS_NOTE)).toBeTruthy();
+    expect(document.getElementById('cost-defaults-source')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import {
   OrganisationSettingsDocument,
   UpdateOrganisationSettingsDocument,
+  type OrganisationKind,
   type SessionFormat,
   type SupervisionInterval,
 } from '../gql/graphql';
@@ -10,6 +11,7 @@ import { ErrorSummary, type ErrorSummaryItem } from '../shell/error-summary';
 import { ErrorState, LoadingState } from '../shell/states';
 import { TextField } from '../shell/text-field';
 import { useDocumentTitle } from '../shell/use-document-title';
+import { audienceOf } from '../shell/navigation';
 import { useViewer } from '../shell/viewer-context';
 import { ChoiceGroup, SelectField, SubmitButton } from './fields';
 import {
@@ -28,11 +30,13 @@ import {
   changedSettings,
   LIMITS,
   SETTINGS_FIELDS,
+  settingsFieldsFor,
   settingsProblems,
   settingsToParsed,
   settingsToValues,
   validateSettings,
   type OrganisationSettings,
+  type SettingsField,
   type SettingsFieldErrors,
   type SettingsValues,
 } from './settings-form';
@@ -43,9 +47,13 @@ export const DEFAULT_RECRUITMENT_COST = 1612;
 
 const TITLE = 'Organisation settings';
 
-/** The organisation's settings: a form for admins, a read-only summary for everyone else. */
+/**
+ * The organisation's settings: a form for admins, a read-only summary for everyone else.
+ * A commissioner organisation is shown only the settings that apply to it
+ * (`settingsFieldsFor`); a provider every setting.
+ */
 export function OrganisationSettingsSection() {
-  const { role } = useViewer();
+  const { role, organisation } = useViewer();
   const { data, error, refetch } = useQuery(OrganisationSettingsDocument);
   const settings = data?.organisationSettings;
   const canEdit = role === 'ORG_ADMIN';
@@ -55,9 +63,9 @@ export function OrganisationSettingsSection() {
       <h2 id="organisation-settings-heading">{TITLE}</h2>
       {settings ? (
         canEdit ? (
-          <SettingsForm settings={settings} />
+          <SettingsForm settings={settings} kind={organisation.kind} />
         ) : (
-          <SettingsSummary settings={settings} />
+          <SettingsSummary settings={settings} kind={organisation.kind} />
         )
       ) : error ? (
         <>
@@ -98,6 +106,18 @@ const COUNTED_FORMATS_HINT =
 
 const SUPPRESSION_HINT = `Figures shown to commissioners, and to analysts (who never see individual records), are hidden when fewer than this many staff are behind them, so that nobody can be identified. A whole number from ${LIMITS.suppressionMin} to ${LIMITS.suppressionMax}; 5 is usual.`;
 
+const COMMISSIONER_SUPPRESSION_HINT = `Figures of the services that providers share with you are hidden when fewer than this many staff are behind them, so that nobody can be identified. Where a provider’s own threshold is higher, theirs is used. A whole number from ${LIMITS.suppressionMin} to ${LIMITS.suppressionMax}; 5 is usual.`;
+
+const TIME_ZONE_HINT =
+  'Holdspace uses it for ‘today’, for every date, and for the times in the audit log.';
+
+const COMMISSIONER_TIME_ZONE_HINT =
+  'Holdspace uses it for ‘today’, and so for the latest complete month you can compare, and for the times in the audit log.';
+
+/** Why a commissioner organisation has fewer settings than a provider. */
+export const COMMISSIONER_SETTINGS_NOTE =
+  'Supervision, cost case and data retention settings are not shown: they apply to organisations that record their own staff and supervision. The figures of the services shared with you use each provider’s own settings.';
+
 const RETENTION_HINT = `In months after a leaver’s last day, from ${LIMITS.retentionMin} to ${LIMITS.retentionMax}. After that an admin can erase their name, reference and role title. Their dates stay, so your figures do not change.`;
 
 interface Problems {
@@ -109,7 +129,16 @@ interface Problems {
 
 const NO_PROBLEMS: Problems = { fields: {}, form: [], attempt: 0 };
 
-function SettingsForm({ settings }: { settings: OrganisationSettings }) {
+function SettingsForm({
+  settings,
+  kind,
+}: {
+  settings: OrganisationSettings;
+  kind: OrganisationKind;
+}) {
+  const fields = settingsFieldsFor(kind);
+  const shows = (field: SettingsField) => fields.includes(field);
+  const commissioner = audienceOf(kind) === 'COMMISSIONER';
   const [values, setValues] = useState<SettingsValues>(() => settingsToValues(settings));
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [notice, setNotice] = useState('');
@@ -144,7 +173,7 @@ function SettingsForm({ settings }: { settings: OrganisationSettings }) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (loading) return;
-    const { errors, parsed } = validateSettings(values);
+    const { errors, parsed } = validateSettings(values, fields);
     if (!parsed) {
       fail({ fields: errors, form: [] });
       return;
@@ -187,6 +216,7 @@ function SettingsForm({ settings }: { settings: OrganisationSettings }) {
       <div className="notice" role="status">
         {notice ? <p>{notice}</p> : null}
       </div>
+      {commissioner ? <p id="settings-scope-note">{COMMISSIONER_SETTINGS_NOTE}</p> : null}
       <form className="form settings-form" noValidate onSubmit={handleSubmit}>
         <TextField
           id="name"
@@ -199,79 +229,87 @@ function SettingsForm({ settings }: { settings: OrganisationSettings }) {
         <SelectField
           id="timeZone"
           label="Time zone"
-          hint="Holdspace uses it for ‘today’, for every date, and for the times in the audit log."
+          hint={commissioner ? COMMISSIONER_TIME_ZONE_HINT : TIME_ZONE_HINT}
           value={values.timeZone}
           onChange={text('timeZone')}
           error={problems.fields.timeZone}
           options={zones.map((zone) => [zone, timeZoneLabel(zone)] as const)}
         />
-        <SelectField
-          id="defaultInterval"
-          label="Default supervision interval"
-          hint="How often someone with no supervision agreement should have supervision."
-          value={values.defaultInterval}
-          onChange={(event) => set('defaultInterval', event.target.value as SupervisionInterval)}
-          error={problems.fields.defaultInterval}
-          options={INTERVALS.map((interval) => [interval, INTERVAL_LABELS[interval]] as const)}
-        />
-        <ChoiceGroup
-          id="countedFormats"
-          type="checkbox"
-          legend="Session formats that count"
-          hint={COUNTED_FORMATS_HINT}
-          error={problems.fields.countedFormats}
-          choices={FORMATS.map((format) => ({
-            value: format,
-            label: FORMAT_LABELS[format],
-            hint: FORMAT_HINTS[format],
-          }))}
-          value={values.countedFormats}
-          onChange={(formats) => set('countedFormats', formats as SessionFormat[])}
-        />
+        {shows('defaultInterval') ? (
+          <SelectField
+            id="defaultInterval"
+            label="Default supervision interval"
+            hint="How often someone with no supervision agreement should have supervision."
+            value={values.defaultInterval}
+            onChange={(event) => set('defaultInterval', event.target.value as SupervisionInterval)}
+            error={problems.fields.defaultInterval}
+            options={INTERVALS.map((interval) => [interval, INTERVAL_LABELS[interval]] as const)}
+          />
+        ) : null}
+        {shows('countedFormats') ? (
+          <ChoiceGroup
+            id="countedFormats"
+            type="checkbox"
+            legend="Session formats that count"
+            hint={COUNTED_FORMATS_HINT}
+            error={problems.fields.countedFormats}
+            choices={FORMATS.map((format) => ({
+              value: format,
+              label: FORMAT_LABELS[format],
+              hint: FORMAT_HINTS[format],
+            }))}
+            value={values.countedFormats}
+            onChange={(formats) => set('countedFormats', formats as SessionFormat[])}
+          />
+        ) : null}
 
-        <h3>Cost case figures</h3>
-        <p>
-          The cost case sets what supervision costs against what staff turnover costs. Use your
-          organisation’s own figures where you have them.
-        </p>
-        <CostSource source={settings.costDefaultsSource} />
-        <SelectField
-          id="currency"
-          label="Currency"
-          hint="The currency of the two costs below."
-          value={values.currency}
-          onChange={text('currency')}
-          error={problems.fields.currency}
-          options={currencies}
-        />
-        <TextField
-          id="supervisionCostPerWorkerYear"
-          label="Supervision cost per worker per year"
-          hint={`In ${values.currency || 'your currency'}, for example 563.`}
-          inputMode="decimal"
-          spellCheck={false}
-          className="input--width-10"
-          value={values.supervisionCostPerWorkerYear}
-          onChange={text('supervisionCostPerWorkerYear')}
-          error={problems.fields.supervisionCostPerWorkerYear}
-        />
-        <TextField
-          id="recruitmentCostPerLeaver"
-          label="Recruitment cost per leaver"
-          hint={`What it costs to recruit a replacement for someone who leaves, in ${values.currency || 'your currency'}, for example 1612.`}
-          inputMode="decimal"
-          spellCheck={false}
-          className="input--width-10"
-          value={values.recruitmentCostPerLeaver}
-          onChange={text('recruitmentCostPerLeaver')}
-          error={problems.fields.recruitmentCostPerLeaver}
-        />
+        {shows('supervisionCostPerWorkerYear') ? (
+          <>
+            <h3>Cost case figures</h3>
+            <p>
+              The cost case sets what supervision costs against what staff turnover costs. Use your
+              organisation’s own figures where you have them.
+            </p>
+            <CostSource source={settings.costDefaultsSource} />
+            <SelectField
+              id="currency"
+              label="Currency"
+              hint="The currency of the two costs below."
+              value={values.currency}
+              onChange={text('currency')}
+              error={problems.fields.currency}
+              options={currencies}
+            />
+            <TextField
+              id="supervisionCostPerWorkerYear"
+              label="Supervision cost per worker per year"
+              hint={`In ${values.currency || 'your currency'}, for example 563.`}
+              inputMode="decimal"
+              spellCheck={false}
+              className="input--width-10"
+              value={values.supervisionCostPerWorkerYear}
+              onChange={text('supervisionCostPerWorkerYear')}
+              error={problems.fields.supervisionCostPerWorkerYear}
+            />
+            <TextField
+              id="recruitmentCostPerLeaver"
+              label="Recruitment cost per leaver"
+              hint={`What it costs to recruit a replacement for someone who leaves, in ${values.currency || 'your currency'}, for example 1612.`}
+              inputMode="decimal"
+              spellCheck={false}
+              className="input--width-10"
+              value={values.recruitmentCostPerLeaver}
+              onChange={text('recruitmentCostPerLeaver')}
+              error={problems.fields.recruitmentCostPerLeaver}
+            />
+          </>
+        ) : null}
 
         <h3>Privacy</h3>
         <TextField
           id="suppressionThreshold"
           label="Small-number threshold"
-          hint={SUPPRESSION_HINT}
+          hint={commissioner ? COMMISSIONER_SUPPRESSION_HINT : SUPPRESSION_HINT}
           inputMode="numeric"
           spellCheck={false}
           className="input--width-4"
@@ -279,17 +317,19 @@ function SettingsForm({ settings }: { settings: OrganisationSettings }) {
           onChange={text('suppressionThreshold')}
           error={problems.fields.suppressionThreshold}
         />
-        <TextField
-          id="retentionMonths"
-          label="How long to keep leavers’ personal data, in months"
-          hint={RETENTION_HINT}
-          inputMode="numeric"
-          spellCheck={false}
-          className="input--width-4"
-          value={values.retentionMonths}
-          onChange={text('retentionMonths')}
-          error={problems.fields.retentionMonths}
-        />
+        {shows('retentionMonths') ? (
+          <TextField
+            id="retentionMonths"
+            label="How long to keep leavers’ personal data, in months"
+            hint={RETENTION_HINT}
+            inputMode="numeric"
+            spellCheck={false}
+            className="input--width-4"
+            value={values.retentionMonths}
+            onChange={text('retentionMonths')}
+            error={problems.fields.retentionMonths}
+          />
+        ) : null}
 
         <SubmitButton busy={loading} busyLabel="Saving…">
           Save settings
@@ -300,29 +340,42 @@ function SettingsForm({ settings }: { settings: OrganisationSettings }) {
 }
 
 /** For members who may read the settings but not change them. */
-export function SettingsSummary({ settings }: { settings: OrganisationSettings }) {
+export function SettingsSummary({
+  settings,
+  kind,
+}: {
+  settings: OrganisationSettings;
+  kind: OrganisationKind;
+}) {
   useDocumentTitle(TITLE);
+  const fields = settingsFieldsFor(kind);
+  const commissioner = audienceOf(kind) === 'COMMISSIONER';
   const counted = FORMATS.filter((f) => settings.countedFormats.includes(f));
-  const rows: [string, string][] = [
-    ['Organisation name', settings.name],
-    ['Time zone', timeZoneLabel(settings.timeZone)],
-    ['Default supervision interval', INTERVAL_LABELS[settings.defaultInterval]],
-    ['Session formats that count', counted.map((f) => FORMAT_LABELS[f]).join(', ')],
-    ['Currency', currencyLabel(settings.currency)],
-    [
+  const all: Record<SettingsField, [string, string]> = {
+    name: ['Organisation name', settings.name],
+    timeZone: ['Time zone', timeZoneLabel(settings.timeZone)],
+    defaultInterval: ['Default supervision interval', INTERVAL_LABELS[settings.defaultInterval]],
+    countedFormats: ['Session formats that count', counted.map((f) => FORMAT_LABELS[f]).join(', ')],
+    currency: ['Currency', currencyLabel(settings.currency)],
+    supervisionCostPerWorkerYear: [
       'Supervision cost per worker per year',
       formatMoney(settings.supervisionCostPerWorkerYear, settings.currency),
     ],
-    [
+    recruitmentCostPerLeaver: [
       'Recruitment cost per leaver',
       formatMoney(settings.recruitmentCostPerLeaver, settings.currency),
     ],
-    ['Small-number threshold', `${settings.suppressionThreshold} staff`],
-    ['How long leavers’ personal data is kept', `${settings.retentionMonths} months`],
-  ];
+    suppressionThreshold: ['Small-number threshold', `${settings.suppressionThreshold} staff`],
+    retentionMonths: [
+      'How long leavers’ personal data is kept',
+      `${settings.retentionMonths} months`,
+    ],
+  };
+  const rows = SETTINGS_FIELDS.filter((field) => fields.includes(field)).map((field) => all[field]);
   return (
     <>
       <p>Only an organisation admin can change these settings.</p>
+      {commissioner ? <p id="settings-scope-note">{COMMISSIONER_SETTINGS_NOTE}</p> : null}
       <dl className="summary-list">
         {rows.map(([key, value]) => (
           <div className="summary-list__row" key={key}>
@@ -331,8 +384,10 @@ export function SettingsSummary({ settings }: { settings: OrganisationSettings }
           </div>
         ))}
       </dl>
-      <p className="hint">{COUNTED_FORMATS_HINT}</p>
-      <CostSource source={settings.costDefaultsSource} />
+      {fields.includes('countedFormats') ? <p className="hint">{COUNTED_FORMATS_HINT}</p> : null}
+      {fields.includes('supervisionCostPerWorkerYear') ? (
+        <CostSource source={settings.costDefaultsSource} />
+      ) : null}
     </>
   );
 }

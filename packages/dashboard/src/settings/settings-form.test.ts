@@ -1,8 +1,11 @@
 import {
   changedSettings,
+  COMMISSIONER_SETTINGS_FIELDS,
   parseAmount,
   parseWholeNumber,
+  SETTINGS_FIELDS,
   SETTINGS_MESSAGES as M,
+  settingsFieldsFor,
   settingsProblems,
   settingsToParsed,
   settingsToValues,
@@ -136,6 +139,48 @@ describe('validateSettings', () => {
     expect(validateSettings({ ...valid(), timeZone: '', currency: 'pounds' }).errors).toEqual({
       timeZone: M.timeZoneMissing,
       currency: M.currencyMissing,
+    });
+  });
+});
+
+describe('the settings of each kind of organisation', () => {
+  it('gives a provider every setting and a commissioner only those that apply to it', () => {
+    for (const kind of ['SCHOOL', 'NGO', 'CARE_PROVIDER', 'HEALTH', 'LOCAL_AUTHORITY'] as const) {
+      expect(settingsFieldsFor(kind)).toEqual(SETTINGS_FIELDS);
+    }
+    expect(settingsFieldsFor('COMMISSIONER')).toEqual(['name', 'timeZone', 'suppressionThreshold']);
+  });
+
+  it('checks only the fields asked for, and parses exactly those', () => {
+    // What a commissioner is not shown cannot stop it saving what it is shown.
+    const values: SettingsValues = {
+      ...valid(),
+      name: '  County  ',
+      suppressionThreshold: '7',
+      countedFormats: [],
+      currency: '',
+      retentionMonths: 'forever',
+    };
+    expect(validateSettings(values, COMMISSIONER_SETTINGS_FIELDS)).toEqual({
+      errors: {},
+      parsed: { name: 'County', timeZone: 'Europe/London', suppressionThreshold: 7 },
+    });
+    // Its own fields are still checked.
+    expect(
+      validateSettings({ ...values, suppressionThreshold: '2' }, COMMISSIONER_SETTINGS_FIELDS),
+    ).toEqual({ errors: { suppressionThreshold: M.suppressionRange } });
+    // Every field, by default.
+    expect(validateSettings(values).errors).toEqual({
+      currency: M.currencyMissing,
+      countedFormats: M.formatsMissing,
+      retentionMonths: M.retentionFormat,
+    });
+  });
+
+  it('sends only what changed of the fields checked', () => {
+    const before = settingsToParsed(SETTINGS);
+    expect(changedSettings(before, { name: 'County', timeZone: 'Europe/London' })).toEqual({
+      name: 'County',
     });
   });
 });

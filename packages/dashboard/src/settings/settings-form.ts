@@ -1,10 +1,12 @@
 import type {
+  OrganisationKind,
   OrganisationSettingsQuery,
   SessionFormat,
   SupervisionInterval,
   UpdateOrganisationSettingsInput,
 } from '../gql/graphql';
 import { formProblems, inputField, type FormProblems } from './api-problems';
+import { audienceOf } from '../shell/navigation';
 import { FORMATS, INTERVALS } from './labels';
 
 /*
@@ -28,6 +30,26 @@ export const SETTINGS_FIELDS = [
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 export type SettingsFieldErrors = Partial<Record<SettingsField, string>>;
+
+/**
+ * The settings that mean something to a commissioner organisation (kind COMMISSIONER), in
+ * page order. It records no staff, supervision or absence (docs/commissioning.md), so the
+ * supervision defaults, the cost case and how long leavers' data is kept do not apply to it,
+ * and the comparison's figures use each provider's own settings (its counted formats, its
+ * costs in its currency). Its own time zone decides the latest complete month it can
+ * compare and the audit log's times; its threshold hides small figures when it is the larger
+ * of its own and the provider's.
+ */
+export const COMMISSIONER_SETTINGS_FIELDS = [
+  'name',
+  'timeZone',
+  'suppressionThreshold',
+] as const satisfies readonly SettingsField[];
+
+/** The settings an organisation of this kind is shown and can change, in page order. */
+export function settingsFieldsFor(kind: OrganisationKind): readonly SettingsField[] {
+  return audienceOf(kind) === 'COMMISSIONER' ? COMMISSIONER_SETTINGS_FIELDS : SETTINGS_FIELDS;
+}
 
 /** What the form holds: text as typed, so that a half-typed number is not lost. */
 export interface SettingsValues {
@@ -142,100 +164,110 @@ export function parseWholeNumber(raw: string, min: number, max: number): Parsed<
 
 export interface SettingsCheck {
   errors: SettingsFieldErrors;
-  /** Present when there are no errors. */
-  parsed?: ParsedSettings;
+  /** Present when there are no errors: the fields checked, as the API takes them. */
+  parsed?: Partial<ParsedSettings>;
 }
 
-/** Checks made before anything is sent. */
-export function validateSettings(values: SettingsValues): SettingsCheck {
-  const errors: SettingsFieldErrors = {};
-  const m = SETTINGS_MESSAGES;
+type FieldCheck<K extends SettingsField> =
+  { ok: true; value: ParsedSettings[K] } | { ok: false; message: string };
 
-  const name = values.name.trim();
-  if (!name) errors.name = m.nameMissing;
-  else if (name.length > LIMITS.nameMax) errors.name = m.nameTooLong;
+type Messages = Record<'missing' | 'format' | 'range', string>;
 
-  if (!values.timeZone.trim()) errors.timeZone = m.timeZoneMissing;
-  if (!/^[A-Z]{3}$/.test(values.currency)) errors.currency = m.currencyMissing;
-  if (!INTERVALS.includes(values.defaultInterval)) errors.defaultInterval = m.intervalMissing;
-  const formats = FORMATS.filter((f) => values.countedFormats.includes(f));
-  if (formats.length === 0) errors.countedFormats = m.formatsMissing;
+function numberCheck<K extends SettingsField>(
+  parsed: Parsed<number>,
+  messages: Messages,
+): FieldCheck<K> {
+  return parsed.ok
+    ? { ok: true, value: parsed.value as ParsedSettings[K] }
+    : { ok: false, message: messages[parsed.problem] };
+}
 
-  const supervisionCost = parseAmount(values.supervisionCostPerWorkerYear);
-  if (!supervisionCost.ok) {
-    errors.supervisionCostPerWorkerYear = {
+const m = SETTINGS_MESSAGES;
+
+/** Each field's check: its value as the API takes it, or why it cannot be sent. */
+const FIELD_CHECKS: { [K in SettingsField]: (values: SettingsValues) => FieldCheck<K> } = {
+  name: (values) => {
+    const name = values.name.trim();
+    if (!name) return { ok: false, message: m.nameMissing };
+    if (name.length > LIMITS.nameMax) return { ok: false, message: m.nameTooLong };
+    return { ok: true, value: name };
+  },
+  timeZone: (values) => {
+    const zone = values.timeZone.trim();
+    return zone ? { ok: true, value: zone } : { ok: false, message: m.timeZoneMissing };
+  },
+  currency: (values) =>
+    /^[A-Z]{3}$/.test(values.currency)
+      ? { ok: true, value: values.currency }
+      : { ok: false, message: m.currencyMissing },
+  defaultInterval: (values) =>
+    INTERVALS.includes(values.defaultInterval)
+      ? { ok: true, value: values.defaultInterval }
+      : { ok: false, message: m.intervalMissing },
+  countedFormats: (values) => {
+    const formats = FORMATS.filter((f) => values.countedFormats.includes(f));
+    return formats.length > 0
+      ? { ok: true, value: formats }
+      : { ok: false, message: m.formatsMissing };
+  },
+  supervisionCostPerWorkerYear: (values) =>
+    numberCheck(parseAmount(values.supervisionCostPerWorkerYear), {
       missing: m.supervisionCostMissing,
       format: m.supervisionCostFormat,
       range: m.supervisionCostRange,
-    }[supervisionCost.problem];
-  }
-  const recruitmentCost = parseAmount(values.recruitmentCostPerLeaver);
-  if (!recruitmentCost.ok) {
-    errors.recruitmentCostPerLeaver = {
+    }),
+  recruitmentCostPerLeaver: (values) =>
+    numberCheck(parseAmount(values.recruitmentCostPerLeaver), {
       missing: m.recruitmentCostMissing,
       format: m.recruitmentCostFormat,
       range: m.recruitmentCostRange,
-    }[recruitmentCost.problem];
-  }
-  const suppression = parseWholeNumber(
-    values.suppressionThreshold,
-    LIMITS.suppressionMin,
-    LIMITS.suppressionMax,
-  );
-  if (!suppression.ok) {
-    errors.suppressionThreshold = {
-      missing: m.suppressionMissing,
-      format: m.suppressionFormat,
-      range: m.suppressionRange,
-    }[suppression.problem];
-  }
-  const retention = parseWholeNumber(
-    values.retentionMonths,
-    LIMITS.retentionMin,
-    LIMITS.retentionMax,
-  );
-  if (!retention.ok) {
-    errors.retentionMonths = {
-      missing: m.retentionMissing,
-      format: m.retentionFormat,
-      range: m.retentionRange,
-    }[retention.problem];
-  }
+    }),
+  suppressionThreshold: (values) =>
+    numberCheck(
+      parseWholeNumber(values.suppressionThreshold, LIMITS.suppressionMin, LIMITS.suppressionMax),
+      { missing: m.suppressionMissing, format: m.suppressionFormat, range: m.suppressionRange },
+    ),
+  retentionMonths: (values) =>
+    numberCheck(
+      parseWholeNumber(values.retentionMonths, LIMITS.retentionMin, LIMITS.retentionMax),
+      {
+        missing: m.retentionMissing,
+        format: m.retentionFormat,
+        range: m.retentionRange,
+      },
+    ),
+};
 
-  if (
-    Object.keys(errors).length > 0 ||
-    !supervisionCost.ok ||
-    !recruitmentCost.ok ||
-    !suppression.ok ||
-    !retention.ok
-  ) {
-    return { errors };
+/**
+ * Checks made before anything is sent, of `fields` only (every field by default; a
+ * commissioner's form has fewer, `settingsFieldsFor`). `parsed` holds exactly those fields.
+ */
+export function validateSettings(
+  values: SettingsValues,
+  fields: readonly SettingsField[] = SETTINGS_FIELDS,
+): SettingsCheck {
+  const errors: SettingsFieldErrors = {};
+  const parsed: Record<string, unknown> = {};
+  for (const field of SETTINGS_FIELDS) {
+    if (!fields.includes(field)) continue;
+    const check = FIELD_CHECKS[field](values);
+    if (check.ok) parsed[field] = check.value;
+    else errors[field] = check.message;
   }
-  return {
-    errors,
-    parsed: {
-      name,
-      timeZone: values.timeZone.trim(),
-      currency: values.currency,
-      defaultInterval: values.defaultInterval,
-      countedFormats: formats,
-      supervisionCostPerWorkerYear: supervisionCost.value,
-      recruitmentCostPerLeaver: recruitmentCost.value,
-      suppressionThreshold: suppression.value,
-      retentionMonths: retention.value,
-    },
-  };
+  if (Object.keys(errors).length > 0) return { errors };
+  return { errors, parsed: parsed as Partial<ParsedSettings> };
 }
 
 /** Only the settings that differ from what was loaded (the API changes only those). */
 export function changedSettings(
   before: ParsedSettings,
-  after: ParsedSettings,
+  after: Partial<ParsedSettings>,
 ): UpdateOrganisationSettingsInput {
   const input: UpdateOrganisationSettingsInput = {};
   for (const key of Object.keys(after) as (keyof ParsedSettings)[]) {
     const a = before[key];
     const b = after[key];
+    if (b === undefined) continue;
     const same =
       Array.isArray(a) && Array.isArray(b)
         ? a.length === b.length && a.every((value, i) => value === b[i])

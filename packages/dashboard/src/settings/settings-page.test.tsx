@@ -1,6 +1,7 @@
 import type { MockLink } from '@apollo/client/testing';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { MembersDocument, OrganisationSettingsDocument } from '../gql/graphql';
+import { COMMISSIONER_SETTINGS_NOTE } from './organisation-settings';
 import SettingsPage from './settings-page';
 import { renderWithViewer } from './test-viewer';
 import { MEMBERS_PAGE_SIZE } from './users';
@@ -88,5 +89,54 @@ describe('the settings page', () => {
     ).toBeTruthy();
     expect(router.state.location.pathname).toBe('/settings');
     expect(screen.queryByRole('navigation', { name: 'Settings' })).toBeNull();
+  });
+
+  it('gives a provider’s admin every setting, and sharing with commissioners', async () => {
+    renderWithViewer(<SettingsPage />, {
+      kind: 'NGO',
+      path: '/settings',
+      routePath: '/settings/*',
+      mocks: [settingsMock],
+    });
+    const nav = screen.getByRole('navigation', { name: 'Settings' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Organisation', 'Users', 'Sharing with commissioners']);
+    await screen.findByRole('button', { name: 'Save settings' });
+    expect(screen.getByLabelText('Default supervision interval')).toBeTruthy();
+    expect(screen.getByLabelText('Supervision cost per worker per year')).toBeTruthy();
+    expect(screen.queryByText(COMMISSIONER_SETTINGS_NOTE)).toBeNull();
+  });
+
+  it('gives a commissioner’s admin its own few settings and its users, and says why', async () => {
+    const { router } = renderWithViewer(<SettingsPage />, {
+      kind: 'COMMISSIONER',
+      path: '/settings',
+      routePath: '/settings/*',
+      mocks: [settingsMock, membersMock],
+    });
+    const nav = screen.getByRole('navigation', { name: 'Settings' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Organisation', 'Users']);
+    await screen.findByRole('button', { name: 'Save settings' });
+    expect(screen.getByText(COMMISSIONER_SETTINGS_NOTE)).toBeTruthy();
+    expect(screen.getByLabelText('Organisation name')).toBeTruthy();
+    expect(screen.getByLabelText('Time zone')).toBeTruthy();
+    expect(screen.getByLabelText('Small-number threshold')).toBeTruthy();
+    expect(screen.queryByLabelText('Default supervision interval')).toBeNull();
+    expect(screen.queryByLabelText('Currency')).toBeNull();
+    expect(screen.queryByLabelText('Supervision cost per worker per year')).toBeNull();
+    expect(screen.queryByText(/How long to keep leavers/)).toBeNull();
+
+    // Users and invitations still apply.
+    fireEvent.click(within(nav).getByRole('link', { name: 'Users' }));
+    expect(await screen.findByText('Nobody has been added yet')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Invite a member' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/settings/users');
   });
 });
