@@ -155,6 +155,110 @@ describe('the comparison', () => {
     }
   });
 
+  it('keeps the sort in the address: a header button writes it, other parameters stay', async () => {
+    const { router } = render('/commissioning?metric=ABSENCE_RATE');
+    const table = await comparisonTable();
+    const header = within(table).getByRole('columnheader', { name: /^Coverage/ });
+    fireEvent.click(within(header).getByRole('button'));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?metric=ABSENCE_RATE&sort=coverage'),
+    );
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(within(header).getByRole('button'));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?metric=ABSENCE_RATE&sort=coverage&dir=desc'),
+    );
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    fireEvent.click(
+      within(within(table).getByRole('columnheader', { name: /^Kind of provider/ })).getByRole(
+        'button',
+      ),
+    );
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?metric=ABSENCE_RATE&sort=kind'),
+    );
+    // The chosen figure is still charted.
+    expect(
+      screen.getByRole('heading', { name: 'Absence rate: each service against the benchmark' }),
+    ).toBeTruthy();
+  });
+
+  it('shows a shared address sorted as it says', async () => {
+    render('/commissioning?sort=coverage&dir=desc');
+    const table = await comparisonTable();
+    const header = within(table).getByRole('columnheader', { name: /^Coverage/ });
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    expect(firstColumn(table)).toEqual([
+      'Family support',
+      'Outreach',
+      'Counselling',
+      // Hidden figures last, then the total and the benchmark at the foot.
+      'Pastoral',
+      'Safeguarding',
+      'All compared services',
+      'Benchmark: lower quartile',
+      'Benchmark: median',
+      'Benchmark: upper quartile',
+    ]);
+    // Pressed again, it turns around, from the address's sort.
+    fireEvent.click(within(header).getByRole('button'));
+    await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('ascending'));
+    expect(firstColumn(table).slice(0, 3)).toEqual(['Counselling', 'Outreach', 'Family support']);
+  });
+
+  it('shows the default order for a sort it does not know', async () => {
+    render('/commissioning?sort=nonsense&dir=desc');
+    const table = await comparisonTable();
+    expect(firstColumn(table).slice(0, 5)).toEqual([
+      'Outreach',
+      'Counselling',
+      'Pastoral',
+      'Safeguarding',
+      'Family support',
+    ]);
+    for (const column of within(table).getAllByRole('columnheader')) {
+      expect(column.getAttribute('aria-sort')).toBe('none');
+    }
+  });
+
+  it('keeps the sort when the filters are applied', async () => {
+    const chosen = {
+      fromMonth: `${addMonthsTo(LATEST, -2)}-01`,
+      toMonth: `${LATEST}-01`,
+      providerKinds: null,
+      practitionerType: null,
+    };
+    const { router } = render('/commissioning?sort=coverage&dir=desc', [
+      agreementsMock(),
+      comparisonMock(DEFAULT_INPUT),
+      comparisonMock(chosen),
+    ]);
+    await comparisonTable();
+    fireEvent.change(screen.getByLabelText('First month'), {
+      target: { value: addMonthsTo(LATEST, -2) },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(
+        `?sort=coverage&dir=desc&from=${addMonthsTo(LATEST, -2)}&to=${LATEST}`,
+      ),
+    );
+    // The new period's table, drawn afresh, is sorted as the address says.
+    const first = new Date(`${addMonthsTo(LATEST, -2)}-01T00:00:00Z`).toLocaleString('en-GB', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(await screen.findByText(new RegExp(`^Showing ${first} to `))).toBeTruthy();
+    const table = await comparisonTable();
+    await waitFor(() => expect(firstColumn(table)[0]).toBe('Family support'));
+    expect(
+      within(table)
+        .getByRole('columnheader', { name: /^Coverage/ })
+        .getAttribute('aria-sort'),
+    ).toBe('descending');
+  });
+
   it('reads the period and filters from the address and sends them', async () => {
     const input = {
       fromMonth: '2025-01-01',

@@ -10,9 +10,14 @@ import {
   monthChoices,
   monthCount,
   readComparisonParams,
+  readComparisonSort,
   readMetric,
+  SORT_KEYS,
   writeComparisonParams,
+  writeComparisonSort,
+  type ComparisonSort,
 } from './comparison-params';
+import { comparisonColumns } from './comparison-data';
 
 const LATEST = '2026-10';
 
@@ -134,6 +139,98 @@ describe('the address', () => {
     expect(readMetric(new URLSearchParams('metric=TURNOVER_RATE'))).toBe('TURNOVER_RATE');
     expect(readMetric(new URLSearchParams('metric=DROP_TABLE'))).toBe('COVERAGE');
     expect(readMetric(new URLSearchParams())).toBe('COVERAGE');
+  });
+});
+
+describe('the table’s sort in the address', () => {
+  it('is the default (the API’s order) with nothing in the address', () => {
+    expect(readComparisonSort(new URLSearchParams())).toBeNull();
+    expect(readComparisonSort(new URLSearchParams('from=2025-01&to=2025-06&kind=NGO'))).toBeNull();
+  });
+
+  it('knows exactly the table’s sortable columns', () => {
+    expect([...SORT_KEYS]).toEqual(
+      comparisonColumns()
+        .filter((column) => column.sortable)
+        .map((column) => column.key),
+    );
+  });
+
+  it('reads back every column and direction it writes', () => {
+    for (const key of SORT_KEYS) {
+      for (const direction of ['ascending', 'descending'] as const) {
+        const sort: ComparisonSort = { key, direction };
+        const written = writeComparisonSort(new URLSearchParams(), sort);
+        expect(readComparisonSort(written)).toEqual(sort);
+        // And through the text of a link, as a shared address is.
+        expect(readComparisonSort(new URLSearchParams(written.toString()))).toEqual(sort);
+      }
+    }
+  });
+
+  it('writes only what is not the default', () => {
+    const write = (sort: ComparisonSort | null) =>
+      writeComparisonSort(new URLSearchParams(), sort).toString();
+    expect(write({ key: 'coverage', direction: 'ascending' })).toBe('sort=coverage');
+    expect(write({ key: 'absenceRate', direction: 'descending' })).toBe(
+      'sort=absenceRate&dir=desc',
+    );
+    expect(write(null)).toBe('');
+  });
+
+  it('keeps the period, filters and chart metric, and replaces an earlier sort', () => {
+    const search = new URLSearchParams(
+      'from=2025-01&to=2025-06&kind=NGO&metric=ABSENCE_RATE&sort=provider&dir=desc',
+    );
+    expect(
+      writeComparisonSort(search, { key: 'coverage', direction: 'ascending' }).toString(),
+    ).toBe('from=2025-01&to=2025-06&kind=NGO&metric=ABSENCE_RATE&sort=coverage');
+    expect(writeComparisonSort(search, null).toString()).toBe(
+      'from=2025-01&to=2025-06&kind=NGO&metric=ABSENCE_RATE',
+    );
+    // Applying or clearing the filters keeps the sort.
+    const sorted = new URLSearchParams('sort=turnoverRate&dir=desc');
+    const applied = writeComparisonParams(sorted, {
+      fromMonth: '2025-01',
+      toMonth: '2025-06',
+      providerKinds: [],
+      practitionerType: '',
+    });
+    expect(readComparisonSort(applied)).toEqual({ key: 'turnoverRate', direction: 'descending' });
+    expect(readComparisonSort(clearComparisonParams(applied))).toEqual({
+      key: 'turnoverRate',
+      direction: 'descending',
+    });
+  });
+
+  it('gives the default sort for a column it does not know, whatever the direction', () => {
+    for (const address of [
+      'sort=nonsense',
+      'sort=nonsense&dir=desc',
+      'sort=COVERAGE',
+      'sort=&dir=desc',
+      'dir=desc',
+      'sort=__proto__',
+      'sort=toString',
+    ]) {
+      expect(readComparisonSort(new URLSearchParams(address))).toBeNull();
+    }
+    // Nor is one written.
+    expect(
+      writeComparisonSort(new URLSearchParams('sort=coverage'), {
+        key: 'nonsense',
+        direction: 'descending',
+      }).toString(),
+    ).toBe('');
+  });
+
+  it('sorts ascending, the default direction, for a direction it does not know', () => {
+    for (const dir of ['', 'asc', 'DESC', 'descending', 'up']) {
+      expect(readComparisonSort(new URLSearchParams({ sort: 'coverage', dir }))).toEqual({
+        key: 'coverage',
+        direction: 'ascending',
+      });
+    }
   });
 });
 

@@ -5,12 +5,13 @@ import type {
 } from '../gql/graphql';
 
 /*
- * The comparison's period and filters, kept in the address so a view can be
- * shared as a link and survives a reload:
- *   /commissioning?from=2025-11&to=2026-10&kind=NGO&kind=SCHOOL&type=Social+worker&metric=COVERAGE
+ * The comparison's period, filters and table sort, kept in the address so a
+ * view can be shared as a link and survives a reload:
+ *   /commissioning?from=2025-11&to=2026-10&kind=NGO&kind=SCHOOL&type=Social+worker&metric=COVERAGE&sort=coverage&dir=desc
  * Months are YYYY-MM in the address and the first day of the month for the
  * API (its LocalDate). With no period the page shows the 12 months to the
- * latest complete month; with no kind, every kind; with no type, every type.
+ * latest complete month; with no kind, every kind; with no type, every type;
+ * with no sort, the API's order (provider, then service).
  *
  * Pure; tested in comparison-params.test.ts.
  */
@@ -20,6 +21,8 @@ export const TO_PARAM = 'to';
 export const KIND_PARAM = 'kind';
 export const TYPE_PARAM = 'type';
 export const METRIC_PARAM = 'metric';
+export const SORT_PARAM = 'sort';
+export const DIRECTION_PARAM = 'dir';
 
 /** The API's limit (docs/commissioning.md): whole months, at most 24. */
 export const MAX_MONTHS = 24;
@@ -194,6 +197,75 @@ export const METRICS_IN_ORDER: readonly ComparisonMetric[] = [
 export function readMetric(search: URLSearchParams): ComparisonMetric {
   const value = search.get(METRIC_PARAM);
   return METRICS_IN_ORDER.find((metric) => metric === value) ?? 'COVERAGE';
+}
+
+/* ---- The table's sort ---- */
+
+/**
+ * The comparison table's sortable columns, by their keys (comparisonColumns in
+ * comparison-data.ts; comparison-params.test.ts holds the two lists equal). A
+ * key is what the address holds: `sort=coverage`.
+ */
+export const SORT_KEYS = [
+  'service',
+  'provider',
+  'kind',
+  'band',
+  'coverage',
+  'shareOverdue',
+  'supervisionHoursPerWorkerPerMonth',
+  'cancellationRate',
+  'absenceRate',
+  'turnoverRate',
+  'annualisedTurnoverRate',
+  'supervisionSpendPerWorker',
+] as const;
+
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface ComparisonSort {
+  key: SortKey;
+  direction: 'ascending' | 'descending';
+}
+
+/** A descending sort in the address; ascending is the default and is not written. */
+const DESCENDING = 'desc';
+
+export function isSortKey(value: string | null | undefined): value is SortKey {
+  return SORT_KEYS.some((key) => key === value);
+}
+
+/**
+ * The table's sort in an address, null for the default (the rows in the API's order). A
+ * column that is not one gives the default sort whatever the direction; with a known
+ * column, `dir=desc` sorts descending and anything else (none, `asc`, nonsense) ascending.
+ */
+export function readComparisonSort(search: URLSearchParams): ComparisonSort | null {
+  const key = search.get(SORT_PARAM);
+  if (!isSortKey(key)) return null;
+  return {
+    key,
+    direction: search.get(DIRECTION_PARAM) === DESCENDING ? 'descending' : 'ascending',
+  };
+}
+
+/**
+ * The address with this sort, every other parameter kept. Only what differs from the
+ * default is written: no sort, nothing; ascending, the column alone; descending, `dir=desc`
+ * as well. A column that is not one is the default sort too.
+ */
+export function writeComparisonSort(
+  search: URLSearchParams,
+  sort: { key: string; direction: 'ascending' | 'descending' } | null,
+): URLSearchParams {
+  const next = new URLSearchParams(search);
+  next.delete(SORT_PARAM);
+  next.delete(DIRECTION_PARAM);
+  if (sort && isSortKey(sort.key)) {
+    next.set(SORT_PARAM, sort.key);
+    if (sort.direction === 'descending') next.set(DIRECTION_PARAM, DESCENDING);
+  }
+  return next;
 }
 
 /* ---- The filter form ---- */

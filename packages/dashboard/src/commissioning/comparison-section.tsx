@@ -8,7 +8,7 @@ import {
   type ComparisonMetric,
 } from '../gql/graphql';
 import { SelectField } from '../people/form-fields';
-import { DataTable } from '../shell/charts/data-table';
+import { DataTable, type TableSort } from '../shell/charts/data-table';
 import { todayIn } from '../shell/date-input';
 import { EmptyState, ErrorState, LoadingState } from '../shell/states';
 import { useDocumentTitle } from '../shell/use-document-title';
@@ -36,9 +36,12 @@ import {
   monthBefore,
   monthOf,
   readComparisonParams,
+  readComparisonSort,
   readMetric,
   writeComparisonParams,
+  writeComparisonSort,
   type ComparisonFilters,
+  type ComparisonSort,
   type FilterFormErrors,
   type Month,
 } from './comparison-params';
@@ -48,8 +51,8 @@ import { SHARING_PATH } from './paths';
  * The commissioner's comparison (/commissioning): the services shared with
  * the organisation side by side with the pooled total and the benchmark, a
  * chart of each service against the benchmark band, the benchmark by month,
- * and coverage against absence and turnover. The period and filters live in
- * the address.
+ * and coverage against absence and turnover. The period, filters, charted
+ * figure and table sort live in the address.
  */
 
 /** The API's complaints about the applied filters, placed on the form. */
@@ -76,6 +79,7 @@ export function ComparisonSection() {
   const latest = latestKnown ?? monthBefore(today);
   const read = useMemo(() => readComparisonParams(search, latest), [search, latest]);
   const metric = readMetric(search);
+  const sort = useMemo(() => readComparisonSort(search), [search]);
 
   const agreements = useQuery(SharingAgreementsDocument);
   const { data, error, loading, refetch } = useQuery(CommissionerComparisonDocument, {
@@ -102,6 +106,10 @@ export function ComparisonSection() {
     const next = new URLSearchParams(search);
     next.set(METRIC_PARAM, value);
     setSearch(next, { replace: true });
+  }
+
+  function chooseSort(value: TableSort) {
+    setSearch(writeComparisonSort(search, value), { replace: true });
   }
 
   const active = (agreements.data?.sharingAgreements ?? []).filter((a) => a.status === 'ACTIVE');
@@ -137,6 +145,8 @@ export function ComparisonSection() {
         comparison={comparison}
         metric={metric}
         onMetric={chooseMetric}
+        sort={sort}
+        onSort={chooseSort}
         today={today}
       />
     );
@@ -196,11 +206,15 @@ function ComparisonBody({
   comparison,
   metric,
   onMetric,
+  sort,
+  onSort,
   today,
 }: {
   comparison: Comparison;
   metric: ComparisonMetric;
   onMetric: (metric: ComparisonMetric) => void;
+  sort: ComparisonSort | null;
+  onSort: (sort: TableSort) => void;
   today: string;
 }) {
   const period = periodText(comparison.fromMonth, comparison.toMonth);
@@ -243,6 +257,8 @@ function ComparisonBody({
           rows={rows}
           note={note}
           today={today}
+          sort={sort}
+          onSortChange={onSort}
         />
         <details className="comparison__definitions">
           <summary>What the figures mean</summary>

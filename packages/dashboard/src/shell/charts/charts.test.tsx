@@ -145,4 +145,35 @@ describe('DataTable', () => {
     const firstCells = screen.getAllByRole('rowheader').map((cell) => cell.textContent);
     expect(firstCells).toEqual(['=Admin', 'Outreach', 'Counselling', 'Total']);
   });
+
+  it('shows the sort it is given and asks for the next one when the page keeps the sort', () => {
+    const onSortChange = jest.fn();
+    const props = {
+      caption: 'Coverage by service',
+      csvSubject: 'Coverage by service',
+      columns,
+      rows: tableRows,
+      onSortChange,
+    };
+    const { rerender } = render(
+      <DataTable {...props} sort={{ key: 'coverage', direction: 'descending' }} />,
+    );
+    const header = screen.getByRole('columnheader', { name: /Coverage/ });
+    const firstCells = () => screen.getAllByRole('rowheader').map((cell) => cell.textContent);
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    expect(firstCells()).toEqual(['=Admin', 'Outreach', 'Counselling', 'Total']);
+
+    // A press asks; the table changes only when the page gives it the new sort.
+    fireEvent.click(within(header).getByRole('button'));
+    expect(onSortChange).toHaveBeenLastCalledWith({ key: 'coverage', direction: 'ascending' });
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    fireEvent.click(
+      within(screen.getByRole('columnheader', { name: /Service/ })).getByRole('button'),
+    );
+    expect(onSortChange).toHaveBeenLastCalledWith({ key: 'name', direction: 'ascending' });
+
+    rerender(<DataTable {...props} sort={null} />);
+    expect(header.getAttribute('aria-sort')).toBe('none');
+    expect(firstCells()).toEqual(['Outreach', 'Counselling', '=Admin', 'Total']);
+  });
 });

@@ -51,9 +51,27 @@ export interface DataTableProps {
   captionHidden?: boolean;
   /** Today's date for the file name (the organisation's); the browser's by default. */
   today?: string;
+  /**
+   * The sort, when the page keeps it (in the address, say) rather than the table: with
+   * `onSortChange`, the table shows `sort` (null: the rows as given) and asks for the next one.
+   */
+  sort?: TableSort | null;
+  onSortChange?: (sort: TableSort) => void;
 }
 
-type Direction = 'ascending' | 'descending';
+export type SortDirection = 'ascending' | 'descending';
+
+export interface TableSort {
+  key: string;
+  direction: SortDirection;
+}
+
+/** A sort button pressed: a new column sorts ascending, the sorted one turns around. */
+export function nextSort(current: TableSort | null, key: string): TableSort {
+  return current?.key === key
+    ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
+    : { key, direction: 'ascending' };
+}
 
 /** The text of a cell as the table shows it (and the CSV exports it). */
 export function cellText(cell: DataTableCell | undefined): string {
@@ -72,10 +90,7 @@ function compare(av: number | string, bv: number | string): number {
 }
 
 /** The rows in display order: sorted by `sort` (empty cells last), totals kept at the end. */
-export function sortRows(
-  rows: readonly DataTableRow[],
-  sort: { key: string; direction: Direction } | null,
-): DataTableRow[] {
+export function sortRows(rows: readonly DataTableRow[], sort: TableSort | null): DataTableRow[] {
   const body = rows.filter((row) => !row.total);
   const totals = rows.filter((row) => row.total);
   if (sort) {
@@ -127,17 +142,17 @@ export function DataTable({
   note,
   captionHidden = false,
   today,
+  sort: sortGiven,
+  onSortChange,
 }: DataTableProps) {
-  const [sort, setSort] = useState<{ key: string; direction: Direction } | null>(null);
+  const [sortOwn, setSortOwn] = useState<TableSort | null>(null);
+  const sort = onSortChange ? (sortGiven ?? null) : sortOwn;
   const shown = useMemo(() => sortRows(rows, sort), [rows, sort]);
   const overflows = useOverflow();
 
   function toggleSort(key: string) {
-    setSort((current) =>
-      current?.key === key
-        ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
-        : { key, direction: 'ascending' },
-    );
+    if (onSortChange) onSortChange(nextSort(sort, key));
+    else setSortOwn((current) => nextSort(current, key));
   }
 
   function exportCsv() {
