@@ -5,6 +5,15 @@ import { APP_ROLE } from './roles';
 export const CURRENT_TENANT_SQL = `NULLIF(current_setting('app.tenant_id', true), '')::uuid`;
 
 /**
+ * `key` is the request's tenant, as a policy tests it: the setting is read in a sub-select,
+ * which PostgreSQL evaluates once per statement (an InitPlan) rather than once per row
+ * (migration TenantSettingOncePerStatement).
+ */
+export function tenantIsolationSql(key: string): string {
+  return `${key} = (SELECT ${CURRENT_TENANT_SQL})`;
+}
+
+/**
  * ENABLE and FORCE row-level security on a tenant table, with the policy that
  * both filters reads (USING) and refuses writes (WITH CHECK) outside the tenant.
  * Migrations call this for every new tenant table, before granting it.
@@ -13,7 +22,7 @@ export async function enableTenantRls(queryRunner: QueryRunner, table: string): 
   await queryRunner.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
   await queryRunner.query(`ALTER TABLE "${table}" FORCE ROW LEVEL SECURITY`);
   await queryRunner.query(
-    `CREATE POLICY tenant_isolation ON "${table}" USING (tenant_id = ${CURRENT_TENANT_SQL}) WITH CHECK (tenant_id = ${CURRENT_TENANT_SQL})`,
+    `CREATE POLICY tenant_isolation ON "${table}" USING (${tenantIsolationSql('tenant_id')}) WITH CHECK (${tenantIsolationSql('tenant_id')})`,
   );
 }
 
