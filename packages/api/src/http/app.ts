@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -67,6 +70,12 @@ const transactionPlugin: ApolloServerPlugin<RequestContext> = {
     };
   },
 };
+
+/** Answers about people are never kept by a browser or a proxy. */
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -168,6 +177,9 @@ export async function createServer(
       transactionPlugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginDisableSuggestions(),
+      // Every answer is private and uncacheable (no-store, set below): Apollo's cache-control
+      // plugin would only reach the same header after a hook on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
     logger: {
@@ -182,6 +194,7 @@ export async function createServer(
   app.use(importRoutes(deps));
   app.use(
     '/graphql',
+    noStore,
     express.json({ limit: GRAPHQL_LIMITS.maxBodyBytes }),
     expressMiddleware(apollo, { context: ({ req, res }) => buildContext(req, res, deps) }),
   );

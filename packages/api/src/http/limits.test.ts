@@ -164,6 +164,26 @@ describe('GraphQL limits and error masking', () => {
     expect(Object.keys(result.body.errors![0].extensions!)).toEqual(['code']);
   });
 
+  it('lets no answer be cached: a result, an error and a refused body are all no-store', async () => {
+    const post = (body: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    const answers = [
+      await post(JSON.stringify({ query: '{ nest { value } }' })),
+      await post(JSON.stringify({ query: '{ boom }' })),
+      await post('{"query": '),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 400]);
+    expect(answers.map((answer) => answer.headers.get('cache-control'))).toEqual([
+      'no-store',
+      'no-store',
+      'no-store',
+    ]);
+  });
+
   it('serves /healthz and /readyz', async () => {
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${server.url}/readyz`);
