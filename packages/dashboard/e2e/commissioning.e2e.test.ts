@@ -89,7 +89,30 @@ test('the commissioner sees the demo providers side by side, small groups hidden
   const coverage = comparisonTable(page).getByRole('columnheader', { name: /^Coverage/ });
   await coverage.getByRole('button').focus();
   await page.keyboard.press('Enter');
+  await comparisonTable(page).locator('th[aria-sort="ascending"]').waitFor();
   expect(await coverage.getAttribute('aria-sort')).toBe('ascending');
+  // The sort is in the address, so a reload (or the link, shared) shows the same order.
+  await page.keyboard.press('Enter');
+  await comparisonTable(page).locator('th[aria-sort="descending"]').waitFor();
+  expect(await coverage.getAttribute('aria-sort')).toBe('descending');
+  expect(new URL(page.url()).searchParams.get('sort')).toBe('coverage');
+  expect(new URL(page.url()).searchParams.get('dir')).toBe('desc');
+  const sorted = (await serviceRows(page)).map((row) => row.service);
+  await page.reload();
+  await waitForPage(page, 'Commissioning');
+  await comparisonTable(page).waitFor();
+  expect(await coverage.getAttribute('aria-sort')).toBe('descending');
+  expect((await serviceRows(page)).map((row) => row.service)).toEqual(sorted);
+  // Highest coverage first; figures not shown last, whatever the direction.
+  const shownCoverage = (
+    await comparisonTable(page)
+      .locator('tbody tr:not(.data-table__total) td:nth-of-type(4)')
+      .allInnerTexts()
+  ).map((text) => (/^\d+(\.\d+)?%$/.test(text.trim()) ? Number.parseFloat(text) : null));
+  const figures = shownCoverage.filter((value): value is number => value !== null);
+  expect(figures.length).toBeGreaterThanOrEqual(2);
+  expect(figures).toEqual([...figures].sort((a, b) => b - a));
+  expect(shownCoverage.slice(figures.length).every((value) => value === null)).toBe(true);
 
   // The charts are drawn (recharts arrives on its own).
   await page.locator('#comparison-band .chart__plot svg.recharts-surface').first().waitFor();

@@ -15,14 +15,15 @@ import {
   waitForPage,
 } from './support/app';
 import { useBrowser, usePage } from './support/browser';
-import { DEMO_ACCOUNTS, NORTHSIDE } from './support/demo-accounts';
+import { COUNTY, DEMO_ACCOUNTS, NORTHSIDE } from './support/demo-accounts';
 
 /*
  * Settings and users, end to end as the organisation admin: a setting changed
  * and still there after reloading; a member invited, their link opened in a
  * fresh browser, a password set and the new member signed in; their role
  * changed and their membership removed; the audit log lists all of it. No other
- * role can reach these pages. axe finds nothing on any of them.
+ * role can reach these pages. A commissioner organisation's admin sees only the
+ * settings that apply to a commissioner. axe finds nothing on any of them.
  */
 
 const RETENTION = 'How long to keep leavers’ personal data, in months';
@@ -30,6 +31,8 @@ const INVITEE_NAME = 'Robin Invitee';
 const INVITEE_EMAIL = `robin.invitee.${Date.now()}@northside.example`;
 const INVITEE_PASSWORD = 'a long enough password for e2e';
 const ADMIN_NAME = 'Amira Khan';
+/** The admin of the demo's commissioner organisation (kind COMMISSIONER). */
+const COUNTY_ADMIN = 'admin@county.example';
 
 const browser = useBrowser();
 const admin = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email });
@@ -328,6 +331,53 @@ describe('users and invitations', () => {
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     await screenshot(page, 'audit-log-after-settings');
+  });
+});
+
+describe('a commissioner organisation’s settings', () => {
+  const countyAdmin = usePage(browser, { signedInAs: COUNTY_ADMIN });
+
+  test('its admin sees only its name, time zone and small-number threshold, and its users', async () => {
+    const { page } = countyAdmin;
+    await page.goto('/settings');
+    await waitForPage(page, 'Settings');
+    await page.getByRole('button', { name: 'Save settings' }).waitFor();
+    expect(await page.getByLabel('Organisation name').inputValue()).toBe(COUNTY);
+    expect(await page.getByLabel('Time zone').inputValue()).toBe('Europe/London');
+    expect(await page.getByLabel('Small-number threshold').inputValue()).toMatch(/^\d+$/);
+    // Those three and nothing else: no supervision, cost case or leavers' settings.
+    const fields = await page
+      .locator('form.settings-form')
+      .locator('input, select')
+      .evaluateAll((elements) => elements.map((element) => element.id));
+    expect(fields).toEqual(['name', 'timeZone', 'suppressionThreshold']);
+    const main = await page.getByRole('main').innerText();
+    expect(main).toContain(
+      'they apply to organisations that record their own staff and supervision',
+    );
+    for (const absent of [
+      'Default supervision interval',
+      'Session formats that count',
+      'Cost case',
+      'Currency',
+      '£563',
+      'leavers’ personal data',
+    ]) {
+      expect(main).not.toContain(absent);
+    }
+    expect(
+      await page.getByRole('navigation', { name: 'Settings' }).getByRole('link').allInnerTexts(),
+    ).toEqual(['Organisation', 'Users']);
+    await screenshot(page, 'settings-organisation-commissioner');
+    await expectNoAxeViolations(page);
+
+    await page
+      .getByRole('navigation', { name: 'Settings' })
+      .getByRole('link', { name: 'Users' })
+      .click();
+    await page.getByRole('table', { name: /Members of/ }).waitFor();
+    expect(pathOf(page)).toBe('/settings/users');
+    expect(await page.getByRole('button', { name: 'Invite a member' }).count()).toBeGreaterThan(0);
   });
 });
 
