@@ -199,10 +199,13 @@ export async function ensureComparisonData(database: BenchDatabase): Promise<Com
   const client = await connected(database.appUrl);
   try {
     const present = await inTenant(client, COMMISSIONER_ID, async () => {
+      // The months measured only: the server's month-completion job adds each newly complete
+      // month for every sharing provider (rows for services with no staff), as it should.
       const { rows } = await client.query<{ orgs: number; months: number }>(
         `SELECT (SELECT count(*) FROM organisations WHERE id = $1)::int AS orgs,
-                (SELECT count(*) FROM shared_service_months WHERE tenant_id <> $1)::int AS months`,
-        [COMMISSIONER_ID],
+                (SELECT count(*) FROM shared_service_months
+                  WHERE tenant_id <> $1 AND month BETWEEN $2::date AND $3::date)::int AS months`,
+        [COMMISSIONER_ID, COMPARISON_MONTHS.fromMonth, COMPARISON_MONTHS.toMonth],
       );
       return rows[0];
     });
