@@ -18,7 +18,8 @@ export const MAX_YEAR = 2199;
 
 export const DATE_HINT = 'For example, 27/3/2026';
 
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -127,7 +128,7 @@ function parts(iso: IsoDate): [number, number, number] {
 export function formatDate(iso: IsoDate | null | undefined): string {
   if (!iso) return '';
   const [year, month, day] = parts(iso);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
 
 /** An ISO date as the field expects it: '2026-03-03' gives '03/03/2026'. */

@@ -1,6 +1,11 @@
 import type { SuppressionReason } from '../gql/graphql';
 import type { ChartRow } from '../shell/charts/chart-data';
-import { suppressedText, suppressionExplanation } from '../shell/charts/format';
+import {
+  monthName,
+  shortMonthName,
+  suppressedText,
+  suppressionExplanation,
+} from '../shell/charts/format';
 import { addDays, addMonths, formatDate, type IsoDate } from '../shell/date-input';
 
 /*
@@ -262,33 +267,6 @@ export function suppressedCell(reason: SuppressionReason | null | undefined, k: 
 /* Months and trends                                                    */
 /* ------------------------------------------------------------------ */
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2026-02" → "February 2026". */
-export function monthLabel(month: string): string {
-  const [year, index] = month.split('-').map(Number) as [number, number];
-  return `${MONTH_NAMES[index - 1] ?? month} ${year}`;
-}
-
-/** "2026-02" → "Feb 2026", for chart axes. */
-export function shortMonthLabel(month: string): string {
-  const [year, index] = month.split('-').map(Number) as [number, number];
-  return `${(MONTH_NAMES[index - 1] ?? month).slice(0, 3)} ${year}`;
-}
-
 /** The months of the series the API gives: its month, its days, and whether it is hidden. */
 export interface SeriesMonth {
   month: string;
@@ -315,7 +293,7 @@ export interface TrendPoint {
 
 /** "November 2026 (to 22 November)" when the month stops before its end. */
 export function seriesMonthLabel(month: SeriesMonth): string {
-  const label = monthLabel(month.month);
+  const label = monthName(month.month);
   const lastDay = addDays(addMonths(`${month.month}-01`, 1), -1);
   if (month.to < lastDay) {
     const [, , day] = month.to.split('-').map(Number) as [number, number, number];
@@ -337,7 +315,7 @@ export function trendPoints<M extends SeriesMonth>(
     const base = {
       month: month.month,
       label: seriesMonthLabel(month),
-      shortLabel: shortMonthLabel(month.month),
+      shortLabel: shortMonthName(month.month),
     };
     const figure = pick(month);
     if (month.suppressed || !figure) {

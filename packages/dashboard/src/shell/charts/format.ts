@@ -1,4 +1,5 @@
 import type { SuppressionReason } from '../../gql/graphql';
+import { MONTH_NAMES } from '../date-input';
 
 /*
  * How the figures are written on the Overview and Cost case pages and in
@@ -101,21 +102,6 @@ export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "2026-02" → "February 2026". */
 export function monthName(month: string): string {
