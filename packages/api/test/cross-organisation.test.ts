@@ -3,12 +3,11 @@ import type { GraphQLSchema } from 'graphql';
 import { ROLES } from '@holdspace/shared';
 import { buildHoldspaceSchema } from '../src/graphql/schema';
 import type { RunningHoldspace } from '../src/server';
-import { withTenant } from '../src/tenancy/request-db';
 import {
   createOrganisationFixture,
   type OrganisationFixture,
 } from './fixtures/organisation-fixture';
-import { connect, gql, ownerUrl, startTestServer } from './helpers';
+import { gql, startTestServer, tenantFingerprint } from './helpers';
 import { callFor, schemaOperations, takesIds } from './schema-operations';
 
 /**
@@ -30,31 +29,8 @@ describe('another organisation’s ids', () => {
   });
   afterAll(() => server.stop());
 
-  /** A fingerprint of every tenant table's rows for one organisation (read as the owner, under RLS). */
-  async function fingerprint(tenantId: string): Promise<Record<string, string>> {
-    const owner = await connect(ownerUrl(), 1);
-    try {
-      const tables: Array<{ name: string }> = await owner.query(
-        `SELECT DISTINCT table_name AS name FROM information_schema.columns
-          WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY 1`,
-      );
-      return await withTenant(owner, { userId: null, tenantId }, async (db) => {
-        const out: Record<string, string> = {};
-        for (const { name } of [{ name: 'organisations' }, ...tables]) {
-          const [row] = await db.query<{ h: string | null; n: number }>(
-            `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h, count(*)::int AS n FROM "${name}" t`,
-          );
-          out[name] = `${row.n}:${row.h}`;
-        }
-        return out;
-      });
-    } finally {
-      await owner.destroy();
-    }
-  }
-
   it('answers as for an id that does not exist, shows nothing of A, and changes nothing in A', async () => {
-    const before = await fingerprint(a.orgId);
+    const before = await tenantFingerprint(a.orgId);
     const aIds = new Set([
       a.orgId,
       ...Object.values(a.staff),
@@ -103,7 +79,7 @@ describe('another organisation’s ids', () => {
     }
     expect(problems).toEqual([]);
     expect(calls).toBeGreaterThan(100);
-    expect(await fingerprint(a.orgId)).toEqual(before);
+    expect(await tenantFingerprint(a.orgId)).toEqual(before);
   }, 900_000);
 
   /**
@@ -117,7 +93,7 @@ describe('another organisation’s ids', () => {
    * exist.
    */
   it('a commissioner A shares with answers nothing individual of A, whatever it asks', async () => {
-    const before = await fingerprint(a.orgId);
+    const before = await tenantFingerprint(a.orgId);
     const individual = new Set([
       ...Object.values(a.staff),
       a.services.s2,
@@ -196,7 +172,7 @@ describe('another organisation’s ids', () => {
         figures: { coverage: null },
       },
     ]);
-    expect(await fingerprint(a.orgId)).toEqual(before);
+    expect(await tenantFingerprint(a.orgId)).toEqual(before);
   }, 900_000);
 
   let shared: OrganisationFixture | null = null;

@@ -546,3 +546,30 @@ export async function operationsOf(resolver: Function): Promise<string[]> {
     .flatMap((type) => (type ? Object.keys(type.getFields()) : []))
     .sort();
 }
+
+/**
+ * Every tenant table's rows for one organisation, as "count:md5" per table (read as the owner,
+ * under row-level security, with the organisation as the tenant). Tables come from the
+ * catalog, so a new one is covered without anyone listing it.
+ */
+export async function tenantFingerprint(tenantId: string): Promise<Record<string, string>> {
+  const owner = await connect(ownerUrl(), 1);
+  try {
+    const tables: Array<{ name: string }> = await owner.query(
+      `SELECT DISTINCT table_name AS name FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY 1`,
+    );
+    return await withTenant(owner, { userId: null, tenantId }, async (db) => {
+      const out: Record<string, string> = {};
+      for (const { name } of [{ name: 'organisations' }, ...tables]) {
+        const [row] = await db.query<{ h: string | null; n: number }>(
+          `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h, count(*)::int AS n FROM "${name}" t`,
+        );
+        out[name] = `${row.n}:${row.h}`;
+      }
+      return out;
+    });
+  } finally {
+    await owner.destroy();
+  }
+}

@@ -1,12 +1,17 @@
+import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
+import { deleteOrganisation } from '../organisations/delete-organisation';
 import { createDataSource } from './data-source';
 
 /**
- * Database commands for developers:
+ * Database commands for developers and operators (DATABASE_URL: the owner's connection):
  *   generate <Name>  writes a migration for the difference between the entities
  *                    and the database at DATABASE_URL (after applying existing ones).
  *   migrate          applies pending migrations to DATABASE_URL.
+ *   delete-organisation <id> <address>
+ *                    erases the organisation with that id and every row it holds, in one
+ *                    transaction; <address> (its slug) must match (docs/security.md).
  */
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
@@ -17,8 +22,20 @@ async function main(): Promise<void> {
   try {
     await ds.runMigrations();
     if (command === 'migrate') return;
+    if (command === 'delete-organisation') {
+      const [id, slug] = process.argv.slice(3);
+      if (!id || !slug) throw new Error('usage: cli delete-organisation <id> <address>');
+      const deletion = await deleteOrganisation(ds, id, slug);
+      console.log(`Deleted ${deletion.name} (${deletion.slug}, ${deletion.kind}). Rows removed:`);
+      for (const [table, rows] of Object.entries(deletion.rows)) {
+        if (rows > 0) console.log(`  ${table}: ${rows}`);
+      }
+      return;
+    }
     if (command !== 'generate' || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-      throw new Error('usage: cli generate <PascalCaseName> | migrate');
+      throw new Error(
+        'usage: cli generate <PascalCaseName> | migrate | delete-organisation <id> <address>',
+      );
     }
     const sql = await ds.driver.createSchemaBuilder().log();
     if (sql.upQueries.length === 0) {
