@@ -31,6 +31,22 @@ const UNAVAILABLE_MESSAGES = [
   'Database connection provided by a query runner was already released',
 ];
 
+/** The SQLSTATEs of the error and the errors it wraps (TypeORM's driverError, a cause). */
+function* sqlStates(error: unknown): Generator<unknown> {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as { code?: unknown; driverError?: unknown; cause?: unknown };
+    yield e.code;
+    current = e.driverError ?? e.cause;
+  }
+}
+
+/** A statement cancelled by the server's statement timeout (57014, query_canceled). */
+export function isStatementTimeout(error: unknown): boolean {
+  for (const code of sqlStates(error)) if (code === '57014') return true;
+  return false;
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {

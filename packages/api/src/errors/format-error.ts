@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import { AppError, type ErrorCode } from './app-errors';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable, isStatementTimeout } from './database-errors';
 
 export interface FieldProblem {
   field: string;
@@ -22,6 +22,8 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
 const MASKED_MESSAGE = 'Something went wrong on our side. It has been logged; please try again.';
 const UNAVAILABLE_MESSAGE =
   'The service is briefly unavailable. Please try again in a few seconds.';
+const TIMEOUT_MESSAGE =
+  'This took too long to answer and was stopped. Please try again, or ask for a shorter period or fewer services.';
 
 export interface Classified {
   code: ErrorCode;
@@ -67,6 +69,14 @@ export function classifyError(error: unknown): Classified {
       message: 'You do not have permission to do that.',
       extensions: {},
       internal: false,
+    };
+  }
+  if (isStatementTimeout(original)) {
+    return {
+      code: 'SERVICE_UNAVAILABLE',
+      message: TIMEOUT_MESSAGE,
+      extensions: {},
+      internal: true,
     };
   }
   if (isDatabaseUnavailable(original)) {

@@ -27,6 +27,13 @@ class LimitsTestResolver {
   }
 
   @Query(() => Int)
+  async slow(@Ctx() ctx: RequestContext): Promise<number> {
+    await ctx.db.query(`SELECT set_config('statement_timeout', '50ms', true)`);
+    await ctx.db.query('SELECT pg_sleep(2)');
+    return 1;
+  }
+
+  @Query(() => Int)
   async boom(@Ctx() ctx: RequestContext): Promise<number> {
     await ctx.db.query('SELECT secret_column FROM table_that_does_not_exist');
     return 1;
@@ -162,6 +169,20 @@ describe('GraphQL limits and error masking', () => {
       expect(text).not.toContain(leak);
     }
     expect(Object.keys(result.body.errors![0].extensions!)).toEqual(['code']);
+  });
+
+  it('answers a statement stopped by the timeout with a coded 503 that says so, and no SQL', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ slow }' }),
+    });
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { data: unknown; errors: any[] };
+    expect(body.data).toBeNull();
+    expect(body.errors.map((e) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(body.errors[0].message).toMatch(/took too long/);
+    expect(JSON.stringify(body)).not.toMatch(/pg_sleep|statement timeout|canceling/i);
   });
 
   it('lets no answer be cached: a result, an error and a refused body are all no-store', async () => {
