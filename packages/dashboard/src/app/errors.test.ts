@@ -61,6 +61,24 @@ describe('API errors', () => {
     );
   });
 
+  it('says why the service could not answer when the server says, and what to do', () => {
+    const tooLong = 'This took too long to answer and was stopped. Please try again.';
+    expect(
+      describeError(
+        serverError(
+          503,
+          JSON.stringify({
+            errors: [{ message: tooLong, extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+          }),
+        ),
+      ),
+    ).toEqual({ title: 'Holdspace is not available right now', message: tooLong });
+    expect(describeError(serverError(503, '<html>Service Unavailable</html>'))).toEqual({
+      title: 'Holdspace is not available right now',
+      message: 'Try again in a few minutes.',
+    });
+  });
+
   it('never shows an internal message to the user', () => {
     const described = describeError(
       graphQLErrors({

@@ -124,9 +124,10 @@ export function describeError(error: unknown): { title: string; message: string 
         message: 'Too many attempts. Wait a few minutes and try again.',
       };
     case 'SERVICE_UNAVAILABLE':
+      // The server says which: the database is briefly away, or the question took too long.
       return {
         title: 'Holdspace is not available right now',
-        message: 'Try again in a few minutes.',
+        message: apiErrors(error)[0]?.message || 'Try again in a few minutes.',
       };
     case 'NETWORK':
       return {
