@@ -10,6 +10,7 @@ import {
   type ProvidedDatabase,
 } from '../src/db/database';
 import { withCredentials, withDatabase } from '../src/db/roles';
+import { TENANT_TABLES_SQL } from '../src/db/schema-guard';
 import { generateOrganisation, type GeneratedOrganisation } from '../src/demo/generate';
 import { insertRows, loadOrganisation } from '../src/demo/load';
 import { seededRandom, seededUuid } from '../src/demo/random';
@@ -272,19 +273,14 @@ export async function removeImportBenchLeftovers(ownerUrl: string): Promise<void
     if (rows.length === 0) return;
     const started = Date.now();
     const ids = rows.map((r) => r.id);
-    const tables = await client.query<{ table_name: string }>(
-      `SELECT c.table_name FROM information_schema.columns c
-         JOIN information_schema.tables t USING (table_schema, table_name)
-        WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id'
-          AND t.table_type = 'BASE TABLE'`,
-    );
+    const tables = await client.query<{ name: string }>(TENANT_TABLES_SQL);
     await client.query('BEGIN');
     // Foreign keys are checked by triggers; as a superuser we switch them off and delete
     // from every tenant table, so the order does not matter and new tables are included.
     await client.query(`SET LOCAL session_replication_role = replica`);
-    for (const { table_name } of tables.rows) {
+    for (const { name } of tables.rows) {
       await client.query(
-        `DELETE FROM ${client.escapeIdentifier(table_name)} WHERE tenant_id = ANY ($1::uuid[])`,
+        `DELETE FROM ${client.escapeIdentifier(name)} WHERE tenant_id = ANY ($1::uuid[])`,
         [ids],
       );
     }

@@ -6,6 +6,7 @@ import { hashPassword } from '../src/auth/password';
 import { loadConfig, type Config } from '../src/config/config';
 import { createLogger } from '../src/config/logger';
 import { createDataSource } from '../src/db/data-source';
+import { TENANT_TABLES_SQL } from '../src/db/schema-guard';
 import { startHoldspace, type RunningHoldspace } from '../src/server';
 import type { RequestContext } from '../src/tenancy/context';
 import { withTenant } from '../src/tenancy/request-db';
@@ -555,10 +556,7 @@ export async function operationsOf(resolver: Function): Promise<string[]> {
 export async function tenantFingerprint(tenantId: string): Promise<Record<string, string>> {
   const owner = await connect(ownerUrl(), 1);
   try {
-    const tables: Array<{ name: string }> = await owner.query(
-      `SELECT DISTINCT table_name AS name FROM information_schema.columns
-        WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY 1`,
-    );
+    const tables: Array<{ name: string }> = await owner.query(TENANT_TABLES_SQL);
     return await withTenant(owner, { userId: null, tenantId }, async (db) => {
       const out: Record<string, string> = {};
       for (const { name } of [{ name: 'organisations' }, ...tables]) {

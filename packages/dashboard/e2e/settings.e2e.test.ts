@@ -37,6 +37,15 @@ const COUNTY_ADMIN = 'admin@county.example';
 const browser = useBrowser();
 const admin = usePage(browser, { signedInAs: DEMO_ACCOUNTS.ORG_ADMIN.email });
 
+/** From a settings page, clicks through to the Users tab and waits for its table of members. */
+async function clickUsersTab(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Settings' })
+    .getByRole('link', { name: 'Users' })
+    .click();
+  await page.getByRole('table', { name: /Members of/ }).waitFor();
+}
+
 /** The text of the page's status messages (success notices). */
 async function statusText(page: Page): Promise<string> {
   return (await page.getByRole('status').allInnerTexts()).join('\n');
@@ -133,11 +142,7 @@ describe('users and invitations', () => {
   test('the admin sees the members, with an action for each', async () => {
     const { page } = admin;
     await openOrganisationSettings(page);
-    await page
-      .getByRole('navigation', { name: 'Settings' })
-      .getByRole('link', { name: 'Users' })
-      .click();
-    await page.getByRole('table', { name: /Members of/ }).waitFor();
+    await clickUsersTab(page);
     expect(pathOf(page)).toBe('/settings/users');
     expect(await page.title()).toBe('Users – Holdspace');
     expect(await memberRow(page, `${ADMIN_NAME} (you)`)).toEqual(
@@ -371,11 +376,7 @@ describe('a commissioner organisation’s settings', () => {
     await screenshot(page, 'settings-organisation-commissioner');
     await expectNoAxeViolations(page);
 
-    await page
-      .getByRole('navigation', { name: 'Settings' })
-      .getByRole('link', { name: 'Users' })
-      .click();
-    await page.getByRole('table', { name: /Members of/ }).waitFor();
+    await clickUsersTab(page);
     expect(pathOf(page)).toBe('/settings/users');
     expect(await page.getByRole('button', { name: 'Invite a member' }).count()).toBeGreaterThan(0);
   });

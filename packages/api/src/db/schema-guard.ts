@@ -11,6 +11,16 @@ export const GLOBAL_TABLES = [
 ];
 
 /**
+ * Every table with a `tenant_id` column, as `name`, read from the catalog: whatever walks the
+ * tenant tables (erasing an organisation, the isolation tests) covers a new one without a list.
+ */
+export const TENANT_TABLES_SQL = `
+  SELECT c.table_name AS name FROM information_schema.columns c
+    JOIN information_schema.tables t USING (table_schema, table_name)
+   WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE'
+   ORDER BY 1`;
+
+/**
  * Foreign keys that point at another organisation on purpose (`table.column`): a sharing
  * agreement belongs to the provider and names its commissioner (docs/commissioning.md).
  */

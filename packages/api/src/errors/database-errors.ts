@@ -31,23 +31,8 @@ const UNAVAILABLE_MESSAGES = [
   'Database connection provided by a query runner was already released',
 ];
 
-/** The SQLSTATEs of the error and the errors it wraps (TypeORM's driverError, a cause). */
-function* sqlStates(error: unknown): Generator<unknown> {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const e = current as { code?: unknown; driverError?: unknown; cause?: unknown };
-    yield e.code;
-    current = e.driverError ?? e.cause;
-  }
-}
-
-/** A statement cancelled by the server's statement timeout (57014, query_canceled). */
-export function isStatementTimeout(error: unknown): boolean {
-  for (const code of sqlStates(error)) if (code === '57014') return true;
-  return false;
-}
-
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** The error and the errors it wraps (TypeORM's driverError, a cause), outermost first. */
+function* errorChain(error: unknown): Generator<{ code?: unknown; message?: unknown }> {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
     const e = current as {
@@ -56,19 +41,28 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       driverError?: unknown;
       cause?: unknown;
     };
-    if (
-      typeof e.code === 'string' &&
-      (UNAVAILABLE_SQLSTATES.has(e.code) || UNAVAILABLE_NODE_CODES.has(e.code))
-    ) {
-      return true;
-    }
-    if (
-      typeof e.message === 'string' &&
-      UNAVAILABLE_MESSAGES.some((m) => (e.message as string).includes(m))
-    ) {
-      return true;
-    }
+    yield e;
     current = e.driverError ?? e.cause;
+  }
+}
+
+/** A statement cancelled by the server's statement timeout (57014, query_canceled). */
+export function isStatementTimeout(error: unknown): boolean {
+  for (const e of errorChain(error)) if (e.code === '57014') return true;
+  return false;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (const { code, message } of errorChain(error)) {
+    if (
+      typeof code === 'string' &&
+      (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code))
+    ) {
+      return true;
+    }
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) {
+      return true;
+    }
   }
   return false;
 }

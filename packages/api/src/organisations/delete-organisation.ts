@@ -1,6 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { refreshMarkedRollup } from '../commissioning/rollup.service';
 import { SHARING_ENTITY } from '../commissioning/sharing.service';
+import { TENANT_TABLES_SQL } from '../db/schema-guard';
 
 /** What was erased: the organisation, and the rows removed from each tenant table. */
 export interface OrganisationDeletion {
@@ -12,14 +13,8 @@ export interface OrganisationDeletion {
 
 export class OrganisationDeletionError extends Error {}
 
-/** Every table with a tenant_id column (the schema guard's tenant tables but organisations). */
 async function tenantTables(runner: QueryRunner): Promise<string[]> {
-  const rows = (await runner.query(
-    `SELECT c.table_name AS name FROM information_schema.columns c
-       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-      WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE'
-      ORDER BY 1`,
-  )) as { name: string }[];
+  const rows = (await runner.query(TENANT_TABLES_SQL)) as { name: string }[];
   return rows.map((row) => row.name);
 }
 
@@ -69,7 +64,7 @@ async function endSharingWith(runner: QueryRunner, commissionerId: string): Prom
   )) as { tenant_id: string; id: string }[];
   const providers = [...new Set(agreements.map((a) => a.tenant_id))];
   for (const provider of providers) {
-    await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [provider]);
+    await actAs(runner, provider);
     await runner.query(
       `INSERT INTO audit_events (tenant_id, id, action, entity_type, entity_id)
        SELECT a.tenant_id, gen_random_uuid(), 'sharing.commissioner_erased', $3, a.id
@@ -86,13 +81,28 @@ async function endSharingWith(runner: QueryRunner, commissionerId: string): Prom
         (await runner.query(sql, parameters)) as T[],
     });
   }
-  await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [commissionerId]);
+  await actAs(runner, commissionerId);
   return agreements.length;
 }
 
-async function count(runner: QueryRunner, sql: string, parameters: unknown[]): Promise<number> {
-  const [row] = (await runner.query(sql, parameters)) as { n: number }[];
-  return row?.n ?? 0;
+/** Acts as `tenantId` for the rest of the transaction (row-level security binds the owner too). */
+async function actAs(runner: QueryRunner, tenantId: string): Promise<void> {
+  await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+}
+
+/** Deletes the organisation's rows of `table` (keyed by `column`) and returns how many. */
+async function deleteRows(
+  runner: QueryRunner,
+  table: string,
+  organisationId: string,
+  column = 'tenant_id',
+): Promise<number> {
+  const [row] = (await runner.query(
+    `WITH gone AS (DELETE FROM "${table}" WHERE ${column} = $1 RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [organisationId],
+  )) as { n: number }[];
+  return row.n;
 }
 
 /**
@@ -114,7 +124,7 @@ export async function deleteOrganisation(
   await runner.connect();
   await runner.startTransaction();
   try {
-    await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [organisationId]);
+    await actAs(runner, organisationId);
     const [organisation] = (await runner.query(
       'SELECT name, slug, kind FROM organisations WHERE id = $1',
       [organisationId],
@@ -133,37 +143,19 @@ export async function deleteOrganisation(
     }
     const tables = await tenantTables(runner);
     for (const table of await deletionOrder(runner, tables)) {
-      rows[table] = await count(
-        runner,
-        `WITH gone AS (DELETE FROM "${table}" WHERE tenant_id = $1 RETURNING 1)
-         SELECT count(*)::int AS n FROM gone`,
-        [organisationId],
-      );
+      rows[table] = await deleteRows(runner, table, organisationId);
     }
-    rows.organisations = await count(
-      runner,
-      `WITH gone AS (DELETE FROM organisations WHERE id = $1 RETURNING 1)
-       SELECT count(*)::int AS n FROM gone`,
-      [organisationId],
-    );
-    // Triggers keep bookkeeping rows (the rollup's marks, the attendance facts) as records go;
-    // those written during the deletion go now, and then nothing may be left.
+    rows.organisations = await deleteRows(runner, 'organisations', organisationId, 'id');
+    // Triggers keep bookkeeping rows (the rollup's marks, the attendance facts) as records
+    // go; those written during the deletion go now, and then nothing may be left.
+    for (const table of tables) rows[table] += await deleteRows(runner, table, organisationId);
     for (const table of tables) {
-      rows[table] += await count(
-        runner,
-        `WITH gone AS (DELETE FROM "${table}" WHERE tenant_id = $1 RETURNING 1)
-         SELECT count(*)::int AS n FROM gone`,
+      const [left] = (await runner.query(
+        `SELECT EXISTS (SELECT 1 FROM "${table}" WHERE tenant_id = $1) AS any`,
         [organisationId],
-      );
-      const left = await count(
-        runner,
-        `SELECT count(*)::int AS n FROM "${table}" WHERE tenant_id = $1`,
-        [organisationId],
-      );
-      if (left > 0) {
-        throw new OrganisationDeletionError(
-          `${left} rows of ${table} were left: nothing was deleted`,
-        );
+      )) as { any: boolean }[];
+      if (left.any) {
+        throw new OrganisationDeletionError(`rows of ${table} were left: nothing was deleted`);
       }
     }
     await runner.commitTransaction();

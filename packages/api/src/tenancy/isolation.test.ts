@@ -8,6 +8,7 @@ import {
   createUser,
   addMembership,
 } from '../../test/helpers';
+import { TENANT_TABLES_SQL } from '../db/schema-guard';
 import { withTenant } from './request-db';
 
 /** Tables this test puts rows in (so "only A's rows" is not vacuous for them). */
@@ -51,10 +52,7 @@ describe('tenant isolation at the database', () => {
 
   /** Every tenant table, read from the catalog: a new table is covered without anyone listing it. */
   async function tenantTables(): Promise<string[]> {
-    const rows = await app.query(
-      `SELECT DISTINCT table_name AS name FROM information_schema.columns
-        WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY 1`,
-    );
+    const rows = await app.query(TENANT_TABLES_SQL);
     return ['organisations', ...rows.map((r: { name: string }) => r.name)];
   }
 

@@ -3,6 +3,7 @@ import type {
   ComparisonMetric,
   OrganisationKind,
 } from '../gql/graphql';
+import type { TableSort } from '../shell/charts/data-table';
 
 /*
  * The comparison's period, filters and table sort, kept in the address so a
@@ -223,9 +224,9 @@ export const SORT_KEYS = [
 
 export type SortKey = (typeof SORT_KEYS)[number];
 
-export interface ComparisonSort {
+/** The table's sort (data-table.tsx) on one of the comparison's columns. */
+export interface ComparisonSort extends TableSort {
   key: SortKey;
-  direction: 'ascending' | 'descending';
 }
 
 /** A descending sort in the address; ascending is the default and is not written. */
@@ -256,7 +257,7 @@ export function readComparisonSort(search: URLSearchParams): ComparisonSort | nu
  */
 export function writeComparisonSort(
   search: URLSearchParams,
-  sort: { key: string; direction: 'ascending' | 'descending' } | null,
+  sort: TableSort | null,
 ): URLSearchParams {
   const next = new URLSearchParams(search);
   next.delete(SORT_PARAM);

@@ -248,8 +248,7 @@ export function validateSettings(
 ): SettingsCheck {
   const errors: SettingsFieldErrors = {};
   const parsed: Record<string, unknown> = {};
-  for (const field of SETTINGS_FIELDS) {
-    if (!fields.includes(field)) continue;
+  for (const field of fields) {
     const check = FIELD_CHECKS[field](values);
     if (check.ok) parsed[field] = check.value;
     else errors[field] = check.message;
